@@ -1,0 +1,134 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+from sql.aggregate import Count
+
+from trytond.model import ModelSQL, ModelView, Workflow, fields
+from trytond.pool import Pool
+from trytond.pyson import Eval
+from trytond.tools import grouped_slice, reduce_ids
+from trytond.transaction import Transaction
+
+
+class Barrier(Workflow, ModelSQL, ModelView):
+    """KIM Structural Barrier
+
+    A gap in the system of services seen across cases (strukturelle
+    Fehlstelle); recorded without personal data so that coordination can
+    take it up."""
+    __name__ = 'kim.barrier'
+    _states = {
+        'readonly': Eval('state') != 'draft',
+        }
+
+    name = fields.Char("Title", required=True, states=_states)
+    description = fields.Text(
+        "Description", required=True, states=_states,
+        help="Describe the gap without any personal data.")
+    company = fields.Many2One(
+        'company.company', "Organisation", required=True, states=_states)
+    reported_by = fields.Many2One(
+        'company.employee', "Reported by", ondelete='RESTRICT',
+        domain=[('company', '=', Eval('company', -1))], states=_states)
+    date = fields.Date("Date", required=True, states=_states)
+    field_of_action = fields.Many2One(
+        'kim.field_of_action', "Field of Action", ondelete='RESTRICT',
+        states=_states)
+    legal_domain = fields.Many2One(
+        'kim.legal_domain', "Legal Domain", ondelete='RESTRICT',
+        states=_states)
+    target_group = fields.Many2One(
+        'kim.target_group', "Target Group", ondelete='RESTRICT',
+        states=_states)
+    cases = fields.Many2Many(
+        'kim.barrier-kim.case', 'barrier', 'case', "Cases",
+        domain=[('company', '=', Eval('company', -1))],
+        help="The cases in which the barrier occurred.")
+    case_count = fields.Function(
+        fields.Integer("Number of Cases"), 'get_case_count')
+    state = fields.Selection([
+            ('draft', "Draft"),
+            ('reported', "Reported"),
+            ], "State", readonly=True, required=True, sort=False)
+
+    del _states
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('date', 'DESC'), ('id', 'DESC')]
+        cls._transitions |= {
+            ('draft', 'reported'),
+            ('reported', 'draft'),
+            }
+        cls._buttons.update({
+                'report': {
+                    'invisible': Eval('state') != 'draft',
+                    'icon': 'tryton-forward',
+                    'depends': ['state'],
+                    },
+                'draft': {
+                    'invisible': Eval('state') != 'reported',
+                    'icon': 'tryton-back',
+                    'depends': ['state'],
+                    },
+                })
+
+    @staticmethod
+    def default_company():
+        return Transaction().context.get('company')
+
+    @staticmethod
+    def default_reported_by():
+        return Transaction().context.get('employee')
+
+    @staticmethod
+    def default_date():
+        return Pool().get('ir.date').today()
+
+    @staticmethod
+    def default_state():
+        return 'draft'
+
+    @classmethod
+    def get_case_count(cls, barriers, name):
+        # Counted in SQL so that coordination sees how often a barrier
+        # occurred without access to the cases themselves.
+        pool = Pool()
+        BarrierCase = pool.get('kim.barrier-kim.case')
+        relation = BarrierCase.__table__()
+        cursor = Transaction().connection.cursor()
+        counts = {b.id: 0 for b in barriers}
+        for sub_ids in grouped_slice(barriers):
+            cursor.execute(*relation.select(
+                    relation.barrier, Count(relation.case),
+                    where=reduce_ids(relation.barrier, map(int, sub_ids)),
+                    group_by=[relation.barrier]))
+            counts.update(cursor)
+        return counts
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('reported')
+    def report(cls, barriers):
+        pass
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('draft')
+    def draft(cls, barriers):
+        pass
+
+
+class BarrierCase(ModelSQL):
+    "KIM Structural Barrier - Case"
+    __name__ = 'kim.barrier-kim.case'
+    barrier = fields.Many2One(
+        'kim.barrier', "Barrier", required=True, ondelete='CASCADE')
+    case = fields.Many2One(
+        'kim.case', "Case", required=True, ondelete='CASCADE')
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.__access__.add('case')

@@ -1,0 +1,444 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+from trytond.i18n import gettext
+from trytond.model import (
+    Index, ModelSQL, ModelView, Unique, Workflow, fields)
+from trytond.modules.company.model import employee_field
+from trytond.pool import Pool
+from trytond.pyson import Eval, If
+from trytond.transaction import Transaction
+
+from .exceptions import CaseDeleteError, CaseValidationError, WorkflowError
+
+STATES = [
+    ('intake', "Intake"),
+    ('assessment', "Assessment"),
+    ('planning', "Planning"),
+    ('implementation', "Implementation"),
+    ('closed', "Closed"),
+    ('cancelled', "Cancelled"),
+    ]
+ACTIVE_STATES = ['intake', 'assessment', 'planning', 'implementation']
+_ENDED = Eval('state').in_(['closed', 'cancelled'])
+
+
+class Case(Workflow, ModelSQL, ModelView):
+    "KIM Case"
+    __name__ = 'kim.case'
+    _rec_name = 'number'
+
+    number = fields.Char(
+        "Number", readonly=True,
+        help="Filled from the case sequence of the organisation.")
+    company = fields.Many2One(
+        'company.company', "Organisation", required=True,
+        states={
+            'readonly': (Eval('state') != 'intake') | Eval('client'),
+            },
+        help="The organisation (Kommune or Träger) responsible for the case.")
+    client = fields.Many2One(
+        'kim.client', "Client", required=True, ondelete='RESTRICT',
+        domain=[('company', '=', Eval('company', -1))],
+        states={
+            'readonly': Eval('state') != 'intake',
+            })
+    manager = employee_field("Case Manager", states=['closed', 'cancelled'])
+    deputy = employee_field("Deputy", states=['closed', 'cancelled'])
+    target_group = fields.Many2One(
+        'kim.target_group', "Target Group", ondelete='RESTRICT',
+        states={
+            'readonly': _ENDED,
+            'required': ~Eval('state').in_(['intake', 'cancelled']),
+            })
+    access_route = fields.Many2One(
+        'kim.access_route', "Access Route", ondelete='RESTRICT',
+        states={
+            'readonly': _ENDED,
+            })
+    referrer = fields.Many2One(
+        'party.party', "Referred by", ondelete='RESTRICT',
+        context={
+            'company': Eval('company', -1),
+            },
+        depends={'company'},
+        states={
+            'readonly': _ENDED,
+            },
+        help="The service that referred the client, if any.")
+    start_date = fields.Date(
+        "Start Date", required=True,
+        states={
+            'readonly': Eval('state') != 'intake',
+            })
+    end_date = fields.Date(
+        "End Date",
+        states={
+            'readonly': _ENDED,
+            'invisible': ~_ENDED & ~Eval('end_date'),
+            })
+    state = fields.Selection(
+        STATES, "State", readonly=True, required=True, sort=False)
+    situation = fields.Text(
+        "Situation", states={'readonly': _ENDED},
+        help="The client's situation and resources as found in the "
+        "assessment.")
+    closure_reason = fields.Many2One(
+        'kim.closure_reason', "Closure Reason", ondelete='RESTRICT',
+        states={
+            'readonly': _ENDED,
+            'required': Eval('state') == 'closed',
+            })
+    closure_note = fields.Text(
+        "Closure Note", states={'readonly': _ENDED})
+    needs = fields.One2Many(
+        'kim.case.need', 'case', "Needs", states={'readonly': _ENDED})
+    goals = fields.One2Many(
+        'kim.case.goal', 'case', "Goals", states={'readonly': _ENDED})
+    referrals = fields.One2Many(
+        'kim.case.referral', 'case', "Referrals",
+        states={'readonly': _ENDED})
+    contacts = fields.One2Many(
+        'kim.case.contact', 'case', "Contacts", states={'readonly': _ENDED})
+    consents = fields.One2Many(
+        'kim.case.consent', 'case', "Consents",
+        states={'readonly': Eval('state') == 'cancelled'})
+    barriers = fields.Many2Many(
+        'kim.barrier-kim.case', 'case', 'barrier', "Structural Barriers",
+        domain=[('company', '=', Eval('company', -1))])
+
+    @classmethod
+    def __setup__(cls):
+        cls.number.search_unaccented = False
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_constraints += [
+            ('number_unique', Unique(t, t.company, t.number),
+                'kim_case.msg_case_number_unique'),
+            ]
+        cls._sql_indexes.update({
+                Index(t, (t.number, Index.Equality(cardinality='high'))),
+                Index(t, (t.state, Index.Equality(cardinality='low')),
+                    where=t.state.in_(ACTIVE_STATES)),
+                Index(t,
+                    (t.company, Index.Equality()),
+                    (t.start_date, Index.Range()),
+                    (t.end_date, Index.Range())),
+                })
+        cls.manager.domain = [('company', '=', Eval('company', -1))]
+        cls.deputy.domain = [
+            ('company', '=', Eval('company', -1)),
+            ('id', '!=', Eval('manager', -1)),
+            ]
+        cls._order = [
+            ('start_date', 'DESC NULLS FIRST'),
+            ('id', 'DESC'),
+            ]
+        cls._transitions |= {
+            ('intake', 'assessment'),
+            ('assessment', 'planning'),
+            ('planning', 'implementation'),
+            ('implementation', 'planning'),
+            ('assessment', 'closed'),
+            ('planning', 'closed'),
+            ('implementation', 'closed'),
+            ('intake', 'cancelled'),
+            ('assessment', 'cancelled'),
+            ('cancelled', 'intake'),
+            ('closed', 'implementation'),
+            }
+        cls._buttons.update({
+                'assess': {
+                    'invisible': Eval('state') != 'intake',
+                    'icon': 'tryton-forward',
+                    'depends': ['state'],
+                    },
+                'plan': {
+                    'invisible': ~Eval('state').in_(
+                        ['assessment', 'implementation']),
+                    'icon': If(Eval('state') == 'implementation',
+                        'tryton-back', 'tryton-forward'),
+                    'depends': ['state'],
+                    },
+                'implement': {
+                    'invisible': Eval('state') != 'planning',
+                    'icon': 'tryton-forward',
+                    'depends': ['state'],
+                    },
+                'close': {
+                    'invisible': ~Eval('state').in_(
+                        ['assessment', 'planning', 'implementation']),
+                    'icon': 'tryton-ok',
+                    'depends': ['state'],
+                    },
+                'cancel': {
+                    'invisible': ~Eval('state').in_(['intake', 'assessment']),
+                    'icon': 'tryton-cancel',
+                    'depends': ['state'],
+                    },
+                'draft': {
+                    'invisible': Eval('state') != 'cancelled',
+                    'icon': 'tryton-undo',
+                    'depends': ['state'],
+                    },
+                'reopen': {
+                    'invisible': Eval('state') != 'closed',
+                    'icon': 'tryton-undo',
+                    'depends': ['state'],
+                    },
+                })
+
+    @staticmethod
+    def default_company():
+        return Transaction().context.get('company')
+
+    @staticmethod
+    def default_state():
+        return 'intake'
+
+    @staticmethod
+    def default_start_date():
+        return Pool().get('ir.date').today()
+
+    @classmethod
+    def default_manager(cls):
+        return Transaction().context.get('employee')
+
+    def get_rec_name(self, name):
+        if self.client:
+            return f'{self.number or ""} - {self.client.rec_name}'.strip()
+        return self.number or ''
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        if clause[1].startswith('!') or clause[1].startswith('not '):
+            bool_op = 'AND'
+        else:
+            bool_op = 'OR'
+        return [bool_op,
+            ('number', *clause[1:]),
+            ('client.name', *clause[1:]),
+            ]
+
+    @classmethod
+    def preprocess_values(cls, mode, values):
+        pool = Pool()
+        Configuration = pool.get('kim.case.configuration')
+        values = super().preprocess_values(mode, values)
+        if mode == 'create' and not values.get('number'):
+            company_id = values.get('company', cls.default_company())
+            if company_id is not None:
+                configuration = Configuration(1)
+                if sequence := configuration.get_multivalue(
+                        'case_sequence', company=company_id):
+                    values['number'] = sequence.get()
+        return values
+
+    @classmethod
+    def copy(cls, cases, default=None):
+        default = default.copy() if default is not None else {}
+        default.setdefault('number', None)
+        default.setdefault('end_date', None)
+        default.setdefault('closure_reason', None)
+        for name in ['needs', 'goals', 'referrals', 'contacts', 'consents']:
+            default.setdefault(name, None)
+        return super().copy(cases, default=default)
+
+    @classmethod
+    def check_modification(cls, mode, cases, values=None, external=False):
+        super().check_modification(
+            mode, cases, values=values, external=external)
+        if mode == 'delete':
+            for case in cases:
+                if case.state not in {'intake', 'cancelled'}:
+                    raise CaseDeleteError(gettext(
+                            'kim_case.msg_case_delete_state',
+                            case=case.rec_name))
+
+    @classmethod
+    def validate_fields(cls, cases, field_names):
+        super().validate_fields(cases, field_names)
+        cls.check_dates(cases, field_names)
+
+    @classmethod
+    def check_dates(cls, cases, field_names=None):
+        if field_names and not (field_names & {'start_date', 'end_date'}):
+            return
+        for case in cases:
+            if (case.end_date and case.start_date
+                    and case.end_date < case.start_date):
+                raise CaseValidationError(gettext(
+                        'kim_case.msg_case_end_before_start',
+                        case=case.rec_name,
+                        start_date=case.start_date,
+                        end_date=case.end_date))
+
+    def valid_consents(self, date=None, recipient=None):
+        "Return the consents of the case valid at date for the recipient"
+        if date is None:
+            date = Pool().get('ir.date').today()
+        return [c for c in self.consents
+            if c.is_valid(date)
+            and (recipient is None or recipient in c.recipients)]
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('assessment')
+    def assess(cls, cases):
+        for case in cases:
+            if not case.valid_consents():
+                raise WorkflowError(gettext(
+                        'kim_case.msg_case_assess_no_consent',
+                        case=case.rec_name))
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('planning')
+    def plan(cls, cases):
+        for case in cases:
+            if not case.target_group:
+                raise WorkflowError(gettext(
+                        'kim_case.msg_case_plan_no_target_group',
+                        case=case.rec_name))
+            if not case.needs:
+                raise WorkflowError(gettext(
+                        'kim_case.msg_case_plan_no_need',
+                        case=case.rec_name))
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('implementation')
+    def implement(cls, cases):
+        for case in cases:
+            if not case.goals:
+                raise WorkflowError(gettext(
+                        'kim_case.msg_case_implement_no_goal',
+                        case=case.rec_name))
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('closed')
+    def close(cls, cases):
+        today = Pool().get('ir.date').today()
+        for case in cases:
+            if not case.closure_reason:
+                raise WorkflowError(gettext(
+                        'kim_case.msg_case_close_no_reason',
+                        case=case.rec_name))
+            if not case.end_date:
+                case.end_date = max(today, case.start_date)
+        cls.save(cases)
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('cancelled')
+    def cancel(cls, cases):
+        today = Pool().get('ir.date').today()
+        for case in cases:
+            if not case.end_date:
+                case.end_date = max(today, case.start_date)
+        cls.save(cases)
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('intake')
+    def draft(cls, cases):
+        cls.write(cases, {'end_date': None})
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('implementation')
+    def reopen(cls, cases):
+        cls.write(cases, {
+                'end_date': None,
+                'closure_reason': None,
+                })
+
+
+class CaseLineMixin:
+    "Lines of a case share its access rights and rules"
+    __slots__ = ()
+    case = fields.Many2One(
+        'kim.case', "Case", required=True, ondelete='CASCADE')
+    case_state = fields.Function(
+        fields.Selection(STATES, "Case State"), 'on_change_with_case_state')
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.__access__.add('case')
+
+    @fields.depends('case', '_parent_case.state')
+    def on_change_with_case_state(self, name=None):
+        if self.case:
+            return self.case.state
+
+
+class Need(CaseLineMixin, ModelSQL, ModelView):
+    "KIM Case Need"
+    __name__ = 'kim.case.need'
+    field_of_action = fields.Many2One(
+        'kim.field_of_action', "Field of Action", required=True,
+        ondelete='RESTRICT')
+    description = fields.Text("Description")
+    priority = fields.Selection([
+            ('low', "Low"),
+            ('normal', "Normal"),
+            ('high', "High"),
+            ], "Priority", required=True, sort=False)
+
+    @staticmethod
+    def default_priority():
+        return 'normal'
+
+    def get_rec_name(self, name):
+        return self.field_of_action.rec_name
+
+
+class Goal(CaseLineMixin, ModelSQL, ModelView):
+    "KIM Case Goal"
+    __name__ = 'kim.case.goal'
+    _rec_name = 'description'
+    field_of_action = fields.Many2One(
+        'kim.field_of_action', "Field of Action", required=True,
+        ondelete='RESTRICT')
+    description = fields.Char("Goal", required=True)
+    agreed_date = fields.Date("Agreed on", required=True)
+    review_date = fields.Date("Review Date")
+    outcome = fields.Selection([
+            ('open', "Open"),
+            ('achieved', "Achieved"),
+            ('partially_achieved', "Partially Achieved"),
+            ('not_achieved', "Not Achieved"),
+            ('dropped', "Dropped"),
+            ], "Outcome", required=True, sort=False)
+    outcome_date = fields.Date(
+        "Outcome Date",
+        states={
+            'invisible': Eval('outcome') == 'open',
+            })
+    outcome_note = fields.Text(
+        "Outcome Note",
+        states={
+            'invisible': Eval('outcome') == 'open',
+            })
+
+    @staticmethod
+    def default_agreed_date():
+        return Pool().get('ir.date').today()
+
+    @staticmethod
+    def default_outcome():
+        return 'open'
+
+    @classmethod
+    def validate_fields(cls, goals, field_names):
+        super().validate_fields(goals, field_names)
+        for goal in goals:
+            for date in [goal.review_date, goal.outcome_date]:
+                if date and goal.agreed_date and date < goal.agreed_date:
+                    raise CaseValidationError(gettext(
+                            'kim_case.msg_goal_date_before_agreed',
+                            goal=goal.rec_name,
+                            date=date,
+                            agreed_date=goal.agreed_date))

@@ -1,0 +1,60 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+"""Configurable classifications that each Kommune sets in its
+Handlungskonzept; they change over time, so they are records, not
+selections."""
+from trytond.model import (
+    DeactivableMixin, ModelSQL, ModelView, Unique, fields, sequence_ordered)
+
+
+class CatalogMixin(DeactivableMixin, sequence_ordered(), ModelSQL, ModelView):
+    __slots__ = ()
+    name = fields.Char("Name", required=True, translate=True)
+    code = fields.Char(
+        "Code", strip=False,
+        help="Short stable key used in exports and statistics.")
+    description = fields.Text("Description", translate=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_constraints += [
+            ('code_unique', Unique(t, t.code),
+                'kim_case.msg_catalog_code_unique'),
+            ]
+        cls._order.insert(1, ('name', 'ASC'))
+
+
+class TargetGroup(CatalogMixin):
+    "KIM Target Group"
+    __name__ = 'kim.target_group'
+
+
+class FieldOfAction(CatalogMixin):
+    "KIM Field of Action"
+    __name__ = 'kim.field_of_action'
+
+
+class LegalDomain(CatalogMixin):
+    "KIM Legal Domain"
+    __name__ = 'kim.legal_domain'
+
+
+class AccessRoute(CatalogMixin):
+    "KIM Access Route"
+    __name__ = 'kim.access_route'
+
+
+class ClosureReason(CatalogMixin):
+    "KIM Closure Reason"
+    __name__ = 'kim.closure_reason'
+    goal_reached = fields.Boolean(
+        "Goal Reached",
+        help="Check if closing for this reason counts as a success.")
+
+
+class Language(CatalogMixin):
+    "KIM Language"
+    __name__ = 'kim.language'

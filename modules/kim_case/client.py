@@ -1,0 +1,208 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+from sql.aggregate import Count
+
+from trytond.i18n import gettext
+from trytond.model import Index, ModelSQL, ModelView, fields
+from trytond.pool import Pool, PoolMeta
+from trytond.pyson import Eval
+from trytond.tools import grouped_slice, reduce_ids
+from trytond.transaction import Transaction
+
+from .exceptions import CaseValidationError
+
+RESIDENCE_STATUSES = [
+    (None, ""),
+    ('asylum_procedure', "Permission to Reside (Asylum Procedure)"),
+    ('toleration', "Toleration (Duldung)"),
+    ('toleration_60b', "Toleration § 60b AufenthG"),
+    ('residence_permit', "Residence Permit"),
+    ('settlement_permit', "Settlement Permit"),
+    ('eu_free_movement', "EU Freedom of Movement"),
+    ('fictional_certificate', "Fictional Certificate"),
+    ('german_citizen', "German Citizen"),
+    ('other', "Other"),
+    ]
+# Statuses that are granted under a paragraph worth recording.
+_PARAGRAPH_STATUSES = {
+    'residence_permit', 'settlement_permit', 'fictional_certificate',
+    'toleration'}
+
+
+class Client(ModelSQL, ModelView):
+    "KIM Client"
+    __name__ = 'kim.client'
+    _rec_name = 'name'
+
+    company = fields.Many2One(
+        'company.company', "Organisation", required=True,
+        states={
+            'readonly': Eval('id', -1) >= 0,
+            },
+        help="The organisation that keeps the file of the client.")
+    party = fields.Many2One(
+        'party.party', "Person", required=True, ondelete='RESTRICT',
+        context={
+            'company': Eval('company', -1),
+            },
+        depends={'company'},
+        help="Name, addresses and contact data of the client.")
+    name = fields.Function(
+        fields.Char("Name"), 'get_name', searcher='search_name')
+    birth_date = fields.Date("Birth Date")
+    age = fields.Function(fields.Integer("Age"), 'get_age')
+    gender = fields.Selection([
+            (None, ""),
+            ('female', "Female"),
+            ('male', "Male"),
+            ('diverse', "Diverse"),
+            ('unspecified', "Not Specified"),
+            ], "Gender")
+    nationality = fields.Many2One('country.country', "Nationality")
+    stateless = fields.Boolean(
+        "Stateless", help="Check if the client has no nationality.")
+    languages = fields.Many2Many(
+        'kim.client-kim.language', 'client', 'language', "Languages")
+    german_level = fields.Selection([
+            (None, ""),
+            ('none', "None"),
+            ('a1', "A1"),
+            ('a2', "A2"),
+            ('b1', "B1"),
+            ('b2', "B2"),
+            ('c1', "C1"),
+            ('c2', "C2"),
+            ], "German Level",
+        help="Level of German according to the CEFR.")
+    entry_date = fields.Date(
+        "Entry Date", help="Date of entry to Germany.")
+    residence_status = fields.Selection(
+        RESIDENCE_STATUSES, "Residence Status")
+    residence_paragraph = fields.Char(
+        "Legal Basis",
+        states={
+            'invisible': ~Eval('residence_status').in_(
+                list(_PARAGRAPH_STATUSES)),
+            },
+        help='The paragraph of the permit, e.g. "§ 25 Abs. 2 AufenthG".')
+    residence_valid_until = fields.Date(
+        "Residence Valid Until",
+        states={
+            'invisible': Eval('residence_status').in_(
+                [None, 'german_citizen', 'eu_free_movement']),
+            })
+    household_members = fields.One2Many(
+        'kim.client.household_member', 'client', "Household")
+    household_size = fields.Function(
+        fields.Integer("Household Size"), 'get_household_size')
+    cases = fields.One2Many('kim.case', 'client', "Cases", readonly=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_indexes.update({
+                Index(t, (t.company, Index.Equality())),
+                })
+
+    @staticmethod
+    def default_company():
+        return Transaction().context.get('company')
+
+    def get_name(self, name):
+        return self.party.rec_name if self.party else ''
+
+    @classmethod
+    def search_name(cls, name, clause):
+        return [('party.rec_name', *clause[1:])]
+
+    def get_age(self, name):
+        if self.birth_date:
+            today = Pool().get('ir.date').today()
+            return today.year - self.birth_date.year - (
+                (today.month, today.day)
+                < (self.birth_date.month, self.birth_date.day))
+
+    @classmethod
+    def get_household_size(cls, clients, name):
+        pool = Pool()
+        Member = pool.get('kim.client.household_member')
+        member = Member.__table__()
+        cursor = Transaction().connection.cursor()
+        sizes = {c.id: 1 for c in clients}
+        for sub_ids in grouped_slice(clients):
+            cursor.execute(*member.select(
+                    member.client, Count(member.id),
+                    where=reduce_ids(member.client, map(int, sub_ids)),
+                    group_by=[member.client]))
+            for client_id, count in cursor:
+                sizes[client_id] += count
+        return sizes
+
+    @fields.depends('stateless')
+    def on_change_stateless(self):
+        if self.stateless:
+            self.nationality = None
+
+    @classmethod
+    def validate_fields(cls, clients, field_names):
+        super().validate_fields(clients, field_names)
+        cls.check_dates(clients, field_names)
+
+    @classmethod
+    def check_dates(cls, clients, field_names=None):
+        if field_names and not (field_names & {'birth_date', 'entry_date'}):
+            return
+        today = Pool().get('ir.date').today()
+        for client in clients:
+            if client.birth_date and client.birth_date > today:
+                raise CaseValidationError(gettext(
+                        'kim_case.msg_client_birth_date_future',
+                        client=client.rec_name))
+            if (client.birth_date and client.entry_date
+                    and client.entry_date < client.birth_date):
+                raise CaseValidationError(gettext(
+                        'kim_case.msg_client_entry_before_birth',
+                        client=client.rec_name))
+
+
+class ClientLanguage(ModelSQL):
+    "KIM Client - Language"
+    __name__ = 'kim.client-kim.language'
+    client = fields.Many2One(
+        'kim.client', "Client", required=True, ondelete='CASCADE')
+    language = fields.Many2One(
+        'kim.language', "Language", required=True, ondelete='CASCADE')
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.__access__.add('client')
+
+
+class HouseholdMember(ModelSQL, ModelView):
+    "KIM Household Member"
+    __name__ = 'kim.client.household_member'
+    client = fields.Many2One(
+        'kim.client', "Client", required=True, ondelete='CASCADE')
+    name = fields.Char("Name", required=True)
+    relation = fields.Selection([
+            ('partner', "Partner"),
+            ('child', "Child"),
+            ('parent', "Parent"),
+            ('sibling', "Sibling"),
+            ('other', "Other"),
+            ], "Relation", required=True)
+    birth_date = fields.Date("Birth Date")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.__access__.add('client')
+
+
+class Party(metaclass=PoolMeta):
+    __name__ = 'party.party'
+    kim_clients = fields.One2Many(
+        'kim.client', 'party', "KIM Client Files", readonly=True)

@@ -1,0 +1,73 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+from trytond.i18n import gettext
+from trytond.model import Index, ModelSQL, ModelView, fields
+from trytond.pool import Pool
+from trytond.pyson import Eval
+from trytond.transaction import Transaction
+
+from .case import CaseLineMixin
+from .exceptions import CaseValidationError
+
+
+class Contact(CaseLineMixin, ModelSQL, ModelView):
+    "KIM Case Contact"
+    __name__ = 'kim.case.contact'
+    date = fields.Date("Date", required=True)
+    duration = fields.Integer(
+        "Minutes", required=True, help="Duration of the contact in minutes.")
+    kind = fields.Selection([
+            ('in_person', "In Person"),
+            ('phone', "Phone"),
+            ('outreach', "Outreach"),
+            ('video', "Video"),
+            ('written', "Written"),
+            ], "Kind", required=True, sort=False)
+    kind_string = kind.translated('kind')
+    employee = fields.Many2One(
+        'company.employee', "Employee", ondelete='RESTRICT',
+        domain=[('company', '=', Eval('_parent_case', {}).get('company', -1))])
+    interpreter = fields.Boolean("Interpreter")
+    interpreter_language = fields.Many2One(
+        'kim.language', "Interpreted Language", ondelete='RESTRICT',
+        states={
+            'invisible': ~Eval('interpreter'),
+            })
+    field_of_action = fields.Many2One(
+        'kim.field_of_action', "Field of Action", ondelete='RESTRICT')
+    notes = fields.Text("Minutes of the Contact")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_indexes.add(
+            Index(t, (t.date, Index.Range()), (t.case, Index.Equality())))
+        cls._order = [('date', 'DESC'), ('id', 'DESC')]
+
+    @staticmethod
+    def default_date():
+        return Pool().get('ir.date').today()
+
+    @staticmethod
+    def default_kind():
+        return 'in_person'
+
+    @staticmethod
+    def default_employee():
+        return Transaction().context.get('employee')
+
+    def get_rec_name(self, name):
+        return f'{self.date} {self.kind_string}'
+
+    @classmethod
+    def validate_fields(cls, contacts, field_names):
+        super().validate_fields(contacts, field_names)
+        for contact in contacts:
+            if contact.duration is not None and contact.duration <= 0:
+                raise CaseValidationError(gettext(
+                        'kim_case.msg_contact_duration_positive',
+                        case=contact.case.rec_name,
+                        date=contact.date,
+                        duration=contact.duration))

@@ -1,0 +1,80 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+from trytond.i18n import gettext
+from trytond.model import Index, ModelSQL, ModelView, fields
+from trytond.pool import Pool
+from trytond.pyson import Eval
+
+from .case import CaseLineMixin
+from .exceptions import CaseValidationError, ConsentError
+
+
+class Referral(CaseLineMixin, ModelSQL, ModelView):
+    "KIM Case Referral"
+    __name__ = 'kim.case.referral'
+    date = fields.Date("Date", required=True)
+    recipient = fields.Many2One(
+        'party.party', "Recipient", required=True, ondelete='RESTRICT',
+        help="The service or organisation the client is referred to.")
+    legal_domain = fields.Many2One(
+        'kim.legal_domain', "Legal Domain", required=True,
+        ondelete='RESTRICT')
+    field_of_action = fields.Many2One(
+        'kim.field_of_action', "Field of Action", ondelete='RESTRICT')
+    purpose = fields.Text("Purpose")
+    outcome = fields.Selection([
+            ('pending', "Pending"),
+            ('accepted', "Accepted"),
+            ('service_received', "Service Received"),
+            ('rejected', "Rejected"),
+            ('broken_off', "Broken Off"),
+            ], "Outcome", required=True, sort=False)
+    outcome_date = fields.Date(
+        "Outcome Date",
+        states={
+            'invisible': Eval('outcome') == 'pending',
+            })
+    outcome_note = fields.Text(
+        "Outcome Note",
+        states={
+            'invisible': Eval('outcome') == 'pending',
+            })
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_indexes.add(Index(t, (t.date, Index.Range())))
+        cls._order = [('date', 'DESC'), ('id', 'DESC')]
+
+    @staticmethod
+    def default_date():
+        return Pool().get('ir.date').today()
+
+    @staticmethod
+    def default_outcome():
+        return 'pending'
+
+    def get_rec_name(self, name):
+        return f'{self.recipient.rec_name} ({self.date})'
+
+    @classmethod
+    def validate_fields(cls, referrals, field_names):
+        super().validate_fields(referrals, field_names)
+        for referral in referrals:
+            if (referral.outcome_date
+                    and referral.outcome_date < referral.date):
+                raise CaseValidationError(gettext(
+                        'kim_case.msg_referral_outcome_before_date',
+                        referral=referral.rec_name))
+            if field_names and not (
+                    field_names & {'date', 'recipient', 'case'}):
+                continue
+            if not referral.case.valid_consents(
+                    referral.date, referral.recipient):
+                raise ConsentError(gettext(
+                        'kim_case.msg_referral_no_consent',
+                        case=referral.case.rec_name,
+                        recipient=referral.recipient.rec_name,
+                        date=referral.date))

@@ -1,0 +1,386 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+"""Anonymous case figures, computed in SQL as table queries.
+
+Each model aggregates over the period and organisation given by
+`kim.case.statistics.context`; the record rules restrict the rows to the
+organisations of the user."""
+import datetime as dt
+
+from sql import Literal, Null, Union
+from sql.aggregate import Count, Min, Sum
+from sql.conditionals import Case as SQLCase
+from sql.conditionals import Coalesce
+from sql.functions import DateTrunc, Round
+
+from trytond.model import ModelSQL, ModelView, fields
+from trytond.pool import Pool
+from trytond.pyson import Eval, If
+from trytond.transaction import Transaction
+
+
+def _period():
+    context = Transaction().context
+    today = Pool().get('ir.date').today()
+    from_date = context.get('from_date') or dt.date(today.year, 1, 1)
+    to_date = context.get('to_date') or dt.date(today.year, 12, 31)
+    return from_date, to_date
+
+
+def _hours(minutes):
+    return Round(Coalesce(minutes, 0) / Literal(60.0), 2)
+
+
+class Context(ModelView):
+    "KIM Case Statistics Context"
+    __name__ = 'kim.case.statistics.context'
+    company = fields.Many2One(
+        'company.company', "Organisation",
+        help="Leave empty for all organisations you have access to.")
+    from_date = fields.Date(
+        "From Date", required=True,
+        domain=[
+            If(Eval('to_date') & Eval('from_date'),
+                ('from_date', '<=', Eval('to_date')),
+                ()),
+            ])
+    to_date = fields.Date(
+        "To Date", required=True,
+        domain=[
+            If(Eval('from_date') & Eval('to_date'),
+                ('to_date', '>=', Eval('from_date')),
+                ()),
+            ])
+
+    @classmethod
+    def default_company(cls):
+        return Transaction().context.get('company')
+
+    @classmethod
+    def default_from_date(cls):
+        context = Transaction().context
+        if 'from_date' in context:
+            return context['from_date']
+        return dt.date(Pool().get('ir.date').today().year, 1, 1)
+
+    @classmethod
+    def default_to_date(cls):
+        context = Transaction().context
+        if 'to_date' in context:
+            return context['to_date']
+        return dt.date(Pool().get('ir.date').today().year, 12, 31)
+
+
+class StatisticsMixin(ModelSQL, ModelView):
+    __slots__ = ()
+    company = fields.Many2One('company.company', "Organisation")
+
+    @classmethod
+    def _company_where(cls, column):
+        company = Transaction().context.get('company')
+        if company:
+            return column == company
+        return Literal(True)
+
+    @classmethod
+    def _tables(cls):
+        pool = Pool()
+        return {
+            name: pool.get(model).__table__() for name, model in [
+                ('case', 'kim.case'),
+                ('contact', 'kim.case.contact'),
+                ('referral', 'kim.case.referral'),
+                ('need', 'kim.case.need'),
+                ('goal', 'kim.case.goal'),
+                ]}
+
+    @classmethod
+    def _active_in_period(cls, case):
+        from_date, to_date = _period()
+        return ((case.start_date <= to_date)
+            & ((case.end_date == Null) | (case.end_date >= from_date))
+            & cls._company_where(case.company))
+
+
+class CaseStatistics(StatisticsMixin):
+    "KIM Case Statistics"
+    __name__ = 'kim.case.statistics'
+    target_group = fields.Many2One('kim.target_group', "Target Group")
+    cases_active = fields.Integer(
+        "Active Cases", help="Cases open at some time in the period.")
+    cases_new = fields.Integer("New Cases")
+    cases_closed = fields.Integer("Closed Cases")
+    cases_cancelled = fields.Integer("Cancelled Cases")
+    clients = fields.Integer("Clients")
+    contacts = fields.Integer("Contacts")
+    hours = fields.Numeric("Hours", digits=(16, 2))
+    referrals = fields.Integer("Referrals")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [
+            ('company', 'ASC'), ('target_group', 'ASC'), ('id', 'ASC')]
+
+    @classmethod
+    def table_query(cls):
+        tables = cls._tables()
+        case, contact, referral = (
+            tables['case'], tables['contact'], tables['referral'])
+        from_date, to_date = _period()
+        in_period = lambda c: (c >= from_date) & (c <= to_date)  # noqa: E731
+
+        contacts = contact.select(
+            contact.case.as_('case'),
+            Count(contact.id).as_('number'),
+            Sum(contact.duration).as_('minutes'),
+            where=in_period(contact.date),
+            group_by=[contact.case])
+        referrals = referral.select(
+            referral.case.as_('case'),
+            Count(referral.id).as_('number'),
+            where=in_period(referral.date),
+            group_by=[referral.case])
+
+        def count_if(condition):
+            return Sum(SQLCase((condition, 1), else_=0))
+
+        query = (case
+            .join(contacts, 'LEFT', condition=contacts.case == case.id)
+            .join(referrals, 'LEFT', condition=referrals.case == case.id)
+            .select(
+                Min(case.id).as_('id'),
+                case.company.as_('company'),
+                case.target_group.as_('target_group'),
+                Count(case.id).as_('cases_active'),
+                count_if(in_period(case.start_date)).as_('cases_new'),
+                count_if((case.state == 'closed')
+                    & in_period(case.end_date)).as_('cases_closed'),
+                count_if((case.state == 'cancelled')
+                    & in_period(case.end_date)).as_('cases_cancelled'),
+                Count(case.client, distinct=True).as_('clients'),
+                Sum(Coalesce(contacts.number, 0)).as_('contacts'),
+                cls.hours.sql_cast(
+                    _hours(Sum(contacts.minutes))).as_('hours'),
+                Sum(Coalesce(referrals.number, 0)).as_('referrals'),
+                where=cls._active_in_period(case),
+                group_by=[case.company, case.target_group]))
+        return query
+
+
+class MonthStatistics(StatisticsMixin):
+    "KIM Case Statistics per Month"
+    __name__ = 'kim.case.statistics.month'
+    month = fields.Date("Month")
+    cases_new = fields.Integer("New Cases")
+    cases_closed = fields.Integer("Closed Cases")
+    contacts = fields.Integer("Contacts")
+    hours = fields.Numeric("Hours", digits=(16, 2))
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('month', 'ASC'), ('company', 'ASC'), ('id', 'ASC')]
+
+    @classmethod
+    def table_query(cls):
+        tables = cls._tables()
+        case, contact = tables['case'], tables['contact']
+        closed_case = Pool().get('kim.case').__table__()
+        contact_case = Pool().get('kim.case').__table__()
+        from_date, to_date = _period()
+        # Each event keeps a unique id among the three sources.
+        events = Union(
+            case.select(
+                (case.id * 3).as_('id'),
+                case.company.as_('company'),
+                case.start_date.as_('date'),
+                Literal(1).as_('new'),
+                Literal(0).as_('closed'),
+                Literal(0).as_('contact'),
+                Literal(0).as_('minutes'),
+                where=(case.start_date >= from_date)
+                & (case.start_date <= to_date)
+                & cls._company_where(case.company)),
+            closed_case.select(
+                (closed_case.id * 3 + 1).as_('id'),
+                closed_case.company.as_('company'),
+                closed_case.end_date.as_('date'),
+                Literal(0).as_('new'),
+                Literal(1).as_('closed'),
+                Literal(0).as_('contact'),
+                Literal(0).as_('minutes'),
+                where=(closed_case.state == 'closed')
+                & (closed_case.end_date >= from_date)
+                & (closed_case.end_date <= to_date)
+                & cls._company_where(closed_case.company)),
+            contact.join(contact_case,
+                condition=contact.case == contact_case.id).select(
+                (contact.id * 3 + 2).as_('id'),
+                contact_case.company.as_('company'),
+                contact.date.as_('date'),
+                Literal(0).as_('new'),
+                Literal(0).as_('closed'),
+                Literal(1).as_('contact'),
+                contact.duration.as_('minutes'),
+                where=(contact.date >= from_date)
+                & (contact.date <= to_date)
+                & cls._company_where(contact_case.company)),
+            all_=True)
+        month = cls.month.sql_cast(DateTrunc('month', events.date))
+        return events.select(
+            Min(events.id).as_('id'),
+            events.company.as_('company'),
+            month.as_('month'),
+            Sum(events.new).as_('cases_new'),
+            Sum(events.closed).as_('cases_closed'),
+            Sum(events.contact).as_('contacts'),
+            cls.hours.sql_cast(_hours(Sum(events.minutes))).as_('hours'),
+            group_by=[events.company, month])
+
+
+class FieldStatistics(StatisticsMixin):
+    "KIM Case Statistics per Field of Action"
+    __name__ = 'kim.case.statistics.field'
+    field_of_action = fields.Many2One(
+        'kim.field_of_action', "Field of Action")
+    cases = fields.Integer(
+        "Cases with Need", help="Active cases with a need in the field.")
+    goals_agreed = fields.Integer("Goals Agreed")
+    goals_achieved = fields.Integer("Goals Achieved")
+    referrals = fields.Integer("Referrals")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [
+            ('company', 'ASC'), ('field_of_action', 'ASC'), ('id', 'ASC')]
+
+    @classmethod
+    def table_query(cls):
+        pool = Pool()
+        Case = pool.get('kim.case')
+        tables = cls._tables()
+        need, goal, referral = (
+            tables['need'], tables['goal'], tables['referral'])
+        need_case, goal_case, referral_case = (
+            Case.__table__(), Case.__table__(), Case.__table__())
+        from_date, to_date = _period()
+
+        def in_period(column):
+            return (column >= from_date) & (column <= to_date)
+
+        rows = Union(
+            need.join(need_case, condition=need.case == need_case.id).select(
+                (need.id * 3).as_('id'),
+                need_case.company.as_('company'),
+                need.field_of_action.as_('field_of_action'),
+                need.case.as_('case'),
+                Literal(0).as_('agreed'),
+                Literal(0).as_('achieved'),
+                Literal(0).as_('referral'),
+                where=cls._active_in_period(need_case)),
+            goal.join(goal_case, condition=goal.case == goal_case.id).select(
+                (goal.id * 3 + 1).as_('id'),
+                goal_case.company.as_('company'),
+                goal.field_of_action.as_('field_of_action'),
+                Literal(None).as_('case'),
+                SQLCase((in_period(goal.agreed_date), 1), else_=0).as_(
+                    'agreed'),
+                SQLCase(((goal.outcome == 'achieved')
+                        & in_period(goal.outcome_date), 1),
+                    else_=0).as_('achieved'),
+                Literal(0).as_('referral'),
+                where=(in_period(goal.agreed_date)
+                    | in_period(goal.outcome_date))
+                & cls._company_where(goal_case.company)),
+            referral.join(referral_case,
+                condition=referral.case == referral_case.id).select(
+                (referral.id * 3 + 2).as_('id'),
+                referral_case.company.as_('company'),
+                referral.field_of_action.as_('field_of_action'),
+                Literal(None).as_('case'),
+                Literal(0).as_('agreed'),
+                Literal(0).as_('achieved'),
+                Literal(1).as_('referral'),
+                where=in_period(referral.date)
+                & (referral.field_of_action != Null)
+                & cls._company_where(referral_case.company)),
+            all_=True)
+        return rows.select(
+            Min(rows.id).as_('id'),
+            rows.company.as_('company'),
+            rows.field_of_action.as_('field_of_action'),
+            Count(rows.case, distinct=True).as_('cases'),
+            Sum(rows.agreed).as_('goals_agreed'),
+            Sum(rows.achieved).as_('goals_achieved'),
+            Sum(rows.referral).as_('referrals'),
+            group_by=[rows.company, rows.field_of_action])
+
+
+class ClosureStatistics(StatisticsMixin):
+    "KIM Case Statistics per Closure Reason"
+    __name__ = 'kim.case.statistics.closure'
+    closure_reason = fields.Many2One('kim.closure_reason', "Closure Reason")
+    cases = fields.Integer("Closed Cases")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('company', 'ASC'), ('cases', 'DESC'), ('id', 'ASC')]
+
+    @classmethod
+    def table_query(cls):
+        case = cls._tables()['case']
+        from_date, to_date = _period()
+        return case.select(
+            Min(case.id).as_('id'),
+            case.company.as_('company'),
+            case.closure_reason.as_('closure_reason'),
+            Count(case.id).as_('cases'),
+            where=(case.state == 'closed')
+            & (case.end_date >= from_date) & (case.end_date <= to_date)
+            & cls._company_where(case.company),
+            group_by=[case.company, case.closure_reason])
+
+
+class LegalDomainStatistics(StatisticsMixin):
+    "KIM Case Statistics per Legal Domain"
+    __name__ = 'kim.case.statistics.legal_domain'
+    legal_domain = fields.Many2One('kim.legal_domain', "Legal Domain")
+    referrals = fields.Integer("Referrals")
+    referrals_successful = fields.Integer(
+        "Accepted", help="Referrals accepted or with the service received.")
+    referrals_failed = fields.Integer(
+        "Not Taken Up", help="Referrals rejected or broken off.")
+    referrals_pending = fields.Integer("Pending")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('company', 'ASC'), ('referrals', 'DESC'), ('id', 'ASC')]
+
+    @classmethod
+    def table_query(cls):
+        pool = Pool()
+        tables = cls._tables()
+        referral = tables['referral']
+        case = pool.get('kim.case').__table__()
+        from_date, to_date = _period()
+
+        def count_in(outcomes):
+            return Sum(SQLCase((referral.outcome.in_(outcomes), 1), else_=0))
+
+        return referral.join(case, condition=referral.case == case.id).select(
+            Min(referral.id).as_('id'),
+            case.company.as_('company'),
+            referral.legal_domain.as_('legal_domain'),
+            Count(referral.id).as_('referrals'),
+            count_in(['accepted', 'service_received']).as_(
+                'referrals_successful'),
+            count_in(['rejected', 'broken_off']).as_('referrals_failed'),
+            count_in(['pending']).as_('referrals_pending'),
+            where=(referral.date >= from_date) & (referral.date <= to_date)
+            & cls._company_where(case.company),
+            group_by=[case.company, referral.legal_domain])
