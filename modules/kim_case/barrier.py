@@ -3,10 +3,11 @@
 # license terms.
 from sql.aggregate import Count
 
+from trytond import backend
 from trytond.model import ModelSQL, ModelView, Workflow, fields
 from trytond.pool import Pool
 from trytond.pyson import Eval
-from trytond.tools import grouped_slice, reduce_ids
+from trytond.tools import grouped_slice
 from trytond.transaction import Transaction
 
 
@@ -17,6 +18,7 @@ class Barrier(Workflow, ModelSQL, ModelView):
     Fehlstelle); recorded without personal data so that coordination can
     take it up."""
     __name__ = 'kim.barrier'
+    __string__ = "KIM Structural Barrier"
     _states = {
         'readonly': Eval('state') != 'draft',
         }
@@ -99,10 +101,11 @@ class Barrier(Workflow, ModelSQL, ModelView):
         relation = BarrierCase.__table__()
         cursor = Transaction().connection.cursor()
         counts = {b.id: 0 for b in barriers}
-        for sub_ids in grouped_slice(barriers):
+        for sub_ids in grouped_slice(barriers, backend.MAX_QUERY_PARAMS):
             cursor.execute(*relation.select(
                     relation.barrier, Count(relation.case),
-                    where=reduce_ids(relation.barrier, map(int, sub_ids)),
+                    where=fields.SQL_OPERATORS['in'](
+                        relation.barrier, list(map(int, sub_ids))),
                     group_by=[relation.barrier]))
             counts.update(cursor)
         return counts
@@ -121,7 +124,7 @@ class Barrier(Workflow, ModelSQL, ModelView):
 
 
 class BarrierCase(ModelSQL):
-    "KIM Structural Barrier - Case"
+    __string__ = "KIM Structural Barrier - Case"
     __name__ = 'kim.barrier-kim.case'
     barrier = fields.Many2One(
         'kim.barrier', "Barrier", required=True, ondelete='CASCADE')

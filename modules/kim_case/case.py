@@ -24,7 +24,7 @@ _ENDED = Eval('state').in_(['closed', 'cancelled'])
 
 
 class Case(Workflow, ModelSQL, ModelView):
-    "KIM Case"
+    __string__ = "KIM Case"
     __name__ = 'kim.case'
     _rec_name = 'number'
 
@@ -375,7 +375,7 @@ class CaseLineMixin:
 
 
 class Need(CaseLineMixin, ModelSQL, ModelView):
-    "KIM Case Need"
+    __string__ = "KIM Case Need"
     __name__ = 'kim.case.need'
     field_of_action = fields.Many2One(
         'kim.field_of_action', "Field of Action", required=True,
@@ -396,7 +396,7 @@ class Need(CaseLineMixin, ModelSQL, ModelView):
 
 
 class Goal(CaseLineMixin, ModelSQL, ModelView):
-    "KIM Case Goal"
+    __string__ = "KIM Case Goal"
     __name__ = 'kim.case.goal'
     _rec_name = 'description'
     field_of_action = fields.Many2One(

@@ -28,27 +28,27 @@ class CatalogMixin(DeactivableMixin, sequence_ordered(), ModelSQL, ModelView):
 
 
 class TargetGroup(CatalogMixin):
-    "KIM Target Group"
+    __string__ = "KIM Target Group"
     __name__ = 'kim.target_group'
 
 
 class FieldOfAction(CatalogMixin):
-    "KIM Field of Action"
+    __string__ = "KIM Field of Action"
     __name__ = 'kim.field_of_action'
 
 
 class LegalDomain(CatalogMixin):
-    "KIM Legal Domain"
+    __string__ = "KIM Legal Domain"
     __name__ = 'kim.legal_domain'
 
 
 class AccessRoute(CatalogMixin):
-    "KIM Access Route"
+    __string__ = "KIM Access Route"
     __name__ = 'kim.access_route'
 
 
 class ClosureReason(CatalogMixin):
-    "KIM Closure Reason"
+    __string__ = "KIM Closure Reason"
     __name__ = 'kim.closure_reason'
     goal_reached = fields.Boolean(
         "Goal Reached",
@@ -56,5 +56,5 @@ class ClosureReason(CatalogMixin):
 
 
 class Language(CatalogMixin):
-    "KIM Language"
+    __string__ = "KIM Language"
     __name__ = 'kim.language'

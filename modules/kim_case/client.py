@@ -3,11 +3,12 @@
 # license terms.
 from sql.aggregate import Count
 
+from trytond import backend
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval
-from trytond.tools import grouped_slice, reduce_ids
+from trytond.tools import grouped_slice
 from trytond.transaction import Transaction
 
 from .exceptions import CaseValidationError
@@ -31,7 +32,7 @@ _PARAGRAPH_STATUSES = {
 
 
 class Client(ModelSQL, ModelView):
-    "KIM Client"
+    __string__ = "KIM Client"
     __name__ = 'kim.client'
     _rec_name = 'name'
 
@@ -131,10 +132,11 @@ class Client(ModelSQL, ModelView):
         member = Member.__table__()
         cursor = Transaction().connection.cursor()
         sizes = {c.id: 1 for c in clients}
-        for sub_ids in grouped_slice(clients):
+        for sub_ids in grouped_slice(clients, backend.MAX_QUERY_PARAMS):
             cursor.execute(*member.select(
                     member.client, Count(member.id),
-                    where=reduce_ids(member.client, map(int, sub_ids)),
+                    where=fields.SQL_OPERATORS['in'](
+                        member.client, list(map(int, sub_ids))),
                     group_by=[member.client]))
             for client_id, count in cursor:
                 sizes[client_id] += count
@@ -168,7 +170,7 @@ class Client(ModelSQL, ModelView):
 
 
 class ClientLanguage(ModelSQL):
-    "KIM Client - Language"
+    __string__ = "KIM Client - Language"
     __name__ = 'kim.client-kim.language'
     client = fields.Many2One(
         'kim.client', "Client", required=True, ondelete='CASCADE')
@@ -182,7 +184,7 @@ class ClientLanguage(ModelSQL):
 
 
 class HouseholdMember(ModelSQL, ModelView):
-    "KIM Household Member"
+    __string__ = "KIM Household Member"
     __name__ = 'kim.client.household_member'
     client = fields.Many2One(
         'kim.client', "Client", required=True, ondelete='CASCADE')

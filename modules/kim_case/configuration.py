@@ -10,7 +10,7 @@ from trytond.pyson import Eval, Id
 
 class Configuration(
         ModelSingleton, ModelSQL, ModelView, CompanyMultiValueMixin):
-    "KIM Case Configuration"
+    __string__ = "KIM Case Configuration"
     __name__ = 'kim.case.configuration'
     case_sequence = fields.MultiValue(fields.Many2One(
             'ir.sequence', "Case Sequence", required=True,
@@ -36,7 +36,7 @@ class Configuration(
 
 
 class ConfigurationSequence(ModelSQL, CompanyValueMixin):
-    "KIM Case Configuration Sequence"
+    __string__ = "KIM Case Configuration Sequence"
     __name__ = 'kim.case.configuration.sequence'
     case_sequence = fields.Many2One(
         'ir.sequence', "Case Sequence", required=True,

@@ -15,7 +15,7 @@ _MUTABLE_FIELDS = {'withdrawal_date', 'withdrawal_note'}
 
 
 class Consent(CaseLineMixin, ModelSQL, ModelView):
-    "KIM Case Consent"
+    __string__ = "KIM Case Consent"
     __name__ = 'kim.case.consent'
     _rec_name = 'purpose'
     _signed = Eval('id', -1) >= 0
@@ -133,7 +133,7 @@ class Consent(CaseLineMixin, ModelSQL, ModelView):
 
 
 class ConsentRecipient(ModelSQL):
-    "KIM Case Consent - Recipient"
+    __string__ = "KIM Case Consent - Recipient"
     __name__ = 'kim.case.consent-party.party'
     consent = fields.Many2One(
         'kim.case.consent', "Consent", required=True, ondelete='CASCADE')

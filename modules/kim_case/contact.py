@@ -12,7 +12,7 @@ from .exceptions import CaseValidationError
 
 
 class Contact(CaseLineMixin, ModelSQL, ModelView):
-    "KIM Case Contact"
+    __string__ = "KIM Case Contact"
     __name__ = 'kim.case.contact'
     date = fields.Date("Date", required=True)
     duration = fields.Integer(

@@ -11,7 +11,7 @@ from .exceptions import CaseValidationError, ConsentError
 
 
 class Referral(CaseLineMixin, ModelSQL, ModelView):
-    "KIM Case Referral"
+    __string__ = "KIM Case Referral"
     __name__ = 'kim.case.referral'
     date = fields.Date("Date", required=True)
     recipient = fields.Many2One(

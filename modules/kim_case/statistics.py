@@ -33,7 +33,7 @@ def _hours(minutes):
 
 
 class Context(ModelView):
-    "KIM Case Statistics Context"
+    __string__ = "KIM Case Statistics Context"
     __name__ = 'kim.case.statistics.context'
     company = fields.Many2One(
         'company.company', "Organisation",
@@ -104,7 +104,7 @@ class StatisticsMixin(ModelSQL, ModelView):
 
 
 class CaseStatistics(StatisticsMixin):
-    "KIM Case Statistics"
+    __string__ = "KIM Case Statistics"
     __name__ = 'kim.case.statistics'
     target_group = fields.Many2One('kim.target_group', "Target Group")
     cases_active = fields.Integer(
@@ -170,7 +170,7 @@ class CaseStatistics(StatisticsMixin):
 
 
 class MonthStatistics(StatisticsMixin):
-    "KIM Case Statistics per Month"
+    __string__ = "KIM Case Statistics per Month"
     __name__ = 'kim.case.statistics.month'
     month = fields.Date("Month")
     cases_new = fields.Integer("New Cases")
@@ -241,7 +241,7 @@ class MonthStatistics(StatisticsMixin):
 
 
 class FieldStatistics(StatisticsMixin):
-    "KIM Case Statistics per Field of Action"
+    __string__ = "KIM Case Statistics per Field of Action"
     __name__ = 'kim.case.statistics.field'
     field_of_action = fields.Many2One(
         'kim.field_of_action', "Field of Action")
@@ -320,7 +320,7 @@ class FieldStatistics(StatisticsMixin):
 
 
 class ClosureStatistics(StatisticsMixin):
-    "KIM Case Statistics per Closure Reason"
+    __string__ = "KIM Case Statistics per Closure Reason"
     __name__ = 'kim.case.statistics.closure'
     closure_reason = fields.Many2One('kim.closure_reason', "Closure Reason")
     cases = fields.Integer("Closed Cases")
@@ -346,7 +346,7 @@ class ClosureStatistics(StatisticsMixin):
 
 
 class LegalDomainStatistics(StatisticsMixin):
-    "KIM Case Statistics per Legal Domain"
+    __string__ = "KIM Case Statistics per Legal Domain"
     __name__ = 'kim.case.statistics.legal_domain'
     legal_domain = fields.Many2One('kim.legal_domain', "Legal Domain")
     referrals = fields.Integer("Referrals")
