@@ -235,6 +235,27 @@ class Case(Workflow, ModelSQL, ModelView):
         return values
 
     @classmethod
+    def create(cls, vlist):
+        cls._check_client_access(values.get('client') for values in vlist)
+        return super().create(vlist)
+
+    @classmethod
+    def write(cls, *args):
+        actions = iter(args)
+        cls._check_client_access(
+            values.get('client') for _, values in zip(actions, actions))
+        super().write(*args)
+
+    @classmethod
+    def _check_client_access(cls, client_ids):
+        # Refuse a client the user may not read before the validation
+        # reports the client's name in a message.
+        if Transaction().check_access:
+            Rule = Pool().get('ir.rule')
+            client_ids = {i for i in client_ids if i is not None and i >= 0}
+            Rule.check('kim.client', list(client_ids), 'read')
+
+    @classmethod
     def copy(cls, cases, default=None):
         default = default.copy() if default is not None else {}
         default.setdefault('number', None)

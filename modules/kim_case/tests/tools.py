@@ -34,10 +34,12 @@ def create_staff(company, name, login, groups, config=None):
     employee.party.save()
     employee.save()
     user = User(name=name, login=login, password=PASSWORD)
-    user.companies.append(company)
-    user.company = company
-    user.employees.append(employee)
-    user.employee = employee
+    # Fresh instances: a proteus record belongs to one list only.
+    Company = Model.get('company.company', config=config)
+    user.companies.append(Company(company.id))
+    user.company = Company(company.id)
+    user.employees.append(Employee(employee.id))
+    user.employee = Employee(employee.id)
     for group in groups:
         user.groups.append(Group(ModelData.get_id('kim_case', group, {})))
     user.save()
