@@ -285,14 +285,15 @@ class Case(Workflow, ModelSQL, ModelView):
     def check_dates(cls, cases, field_names=None):
         if field_names and not (field_names & {'start_date', 'end_date'}):
             return
+        lang = Pool().get('ir.lang').get()
         for case in cases:
             if (case.end_date and case.start_date
                     and case.end_date < case.start_date):
                 raise CaseValidationError(gettext(
                         'kim_case.msg_case_end_before_start',
                         case=case.rec_name,
-                        start_date=case.start_date,
-                        end_date=case.end_date))
+                        start_date=lang.strftime(case.start_date),
+                        end_date=lang.strftime(case.end_date)))
 
     def valid_consents(self, date=None, recipient=None):
         "Return the consents of the case valid at date for the recipient"
@@ -455,11 +456,12 @@ class Goal(CaseLineMixin, ModelSQL, ModelView):
     @classmethod
     def validate_fields(cls, goals, field_names):
         super().validate_fields(goals, field_names)
+        lang = Pool().get('ir.lang').get()
         for goal in goals:
             for date in [goal.review_date, goal.outcome_date]:
                 if date and goal.agreed_date and date < goal.agreed_date:
                     raise CaseValidationError(gettext(
                             'kim_case.msg_goal_date_before_agreed',
                             goal=goal.rec_name,
-                            date=date,
-                            agreed_date=goal.agreed_date))
+                            date=lang.strftime(date),
+                            agreed_date=lang.strftime(goal.agreed_date)))

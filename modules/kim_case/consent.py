@@ -91,14 +91,15 @@ class Consent(CaseLineMixin, ModelSQL, ModelView):
     @classmethod
     def validate_fields(cls, consents, field_names):
         super().validate_fields(consents, field_names)
+        lang = Pool().get('ir.lang').get()
         for consent in consents:
             for date in [consent.valid_until, consent.withdrawal_date]:
                 if date and date < consent.date:
                     raise ConsentError(gettext(
                             'kim_case.msg_consent_date_before_signed',
                             consent=consent.rec_name,
-                            date=date,
-                            signed=consent.date))
+                            date=lang.strftime(date),
+                            signed=lang.strftime(consent.date)))
 
     @classmethod
     def check_modification(cls, mode, consents, values=None, external=False):

@@ -64,10 +64,11 @@ class Contact(CaseLineMixin, ModelSQL, ModelView):
     @classmethod
     def validate_fields(cls, contacts, field_names):
         super().validate_fields(contacts, field_names)
+        lang = Pool().get('ir.lang').get()
         for contact in contacts:
             if contact.duration is not None and contact.duration <= 0:
                 raise CaseValidationError(gettext(
                         'kim_case.msg_contact_duration_positive',
                         case=contact.case.rec_name,
-                        date=contact.date,
+                        date=lang.strftime(contact.date),
                         duration=contact.duration))

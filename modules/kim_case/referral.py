@@ -62,6 +62,7 @@ class Referral(CaseLineMixin, ModelSQL, ModelView):
     @classmethod
     def validate_fields(cls, referrals, field_names):
         super().validate_fields(referrals, field_names)
+        lang = Pool().get('ir.lang').get()
         for referral in referrals:
             if (referral.outcome_date
                     and referral.outcome_date < referral.date):
@@ -77,4 +78,4 @@ class Referral(CaseLineMixin, ModelSQL, ModelView):
                         'kim_case.msg_referral_no_consent',
                         case=referral.case.rec_name,
                         recipient=referral.recipient.rec_name,
-                        date=referral.date))
+                        date=lang.strftime(referral.date)))
