@@ -21,7 +21,7 @@ RESIDENCE_STATUSES = [
     ('residence_permit', "Residence Permit"),
     ('settlement_permit', "Settlement Permit"),
     ('eu_free_movement', "EU Freedom of Movement"),
-    ('fictional_certificate', "Fictional Certificate"),
+    ('fictional_certificate', "Fictitious Certificate"),
     ('german_citizen', "German Citizen"),
     ('other', "Other"),
     ]
@@ -100,7 +100,8 @@ class Client(RuleCheckedExportMixin, ModelSQL, ModelView):
             'invisible': ~Eval('residence_status').in_(
                 list(_PARAGRAPH_STATUSES)),
             },
-        help='The paragraph of the permit, e.g. "§ 25 Abs. 2 AufenthG".')
+        help='The paragraph the status is based on, '
+        'e.g. "§ 25 Abs. 2 AufenthG".')
     residence_valid_until = fields.Date(
         "Residence Valid Until",
         states={

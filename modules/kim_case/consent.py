@@ -55,7 +55,7 @@ class Consent(CaseLineMixin, ModelSQL, ModelView):
                 ('valid', "Valid"),
                 ('withdrawn', "Withdrawn"),
                 ('expired', "Expired"),
-                ('pending', "Not yet Valid"),
+                ('pending', "Not Yet Valid"),
                 ], "State"), 'get_state')
 
     del _signed

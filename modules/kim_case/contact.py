@@ -16,7 +16,8 @@ class Contact(CaseLineMixin, ModelSQL, ModelView):
     __name__ = 'kim.case.contact'
     date = fields.Date("Date", required=True)
     duration = fields.Integer(
-        "Minutes", required=True, help="Duration of the contact in minutes.")
+        "Duration (Minutes)", required=True,
+        help="Duration of the contact in minutes.")
     kind = fields.Selection([
             ('in_person', "In Person"),
             ('phone', "Phone"),
@@ -36,7 +37,7 @@ class Contact(CaseLineMixin, ModelSQL, ModelView):
             })
     field_of_action = fields.Many2One(
         'kim.field_of_action', "Field of Action", ondelete='RESTRICT')
-    notes = fields.Text("Minutes of the Contact")
+    notes = fields.Text("Notes")
 
     @classmethod
     def __setup__(cls):

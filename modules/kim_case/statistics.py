@@ -8,12 +8,13 @@ Each model aggregates over the period and organisation given by
 organisations of the user."""
 import datetime as dt
 
-from sql import Literal, Null, Union
+from sql import Cast, Literal, Null, Union
 from sql.aggregate import Count, Min, Sum
 from sql.conditionals import Case as SQLCase
 from sql.conditionals import Coalesce
 from sql.functions import DateTrunc, Round
 
+from trytond import backend
 from trytond.model import ModelSQL, ModelView, fields
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
@@ -29,7 +30,14 @@ def _period():
 
 
 def _hours(minutes):
-    return Round(Coalesce(minutes, 0) / Literal(60.0), 2)
+    minutes = Coalesce(minutes, 0)
+    # PostgreSQL rounds only numeric to digits; SQLite divides integers
+    # as integers unless one side is a real.
+    if backend.name == 'postgresql':
+        minutes = Cast(minutes, 'NUMERIC')
+    else:
+        minutes = minutes * Literal(1.0)
+    return Round(minutes / 60, 2)
 
 
 class Context(ModelView):
