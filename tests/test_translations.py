@@ -18,8 +18,10 @@ def parse_po(path):
     with open(path, encoding='utf-8') as fp:
         content = fp.read()
     for block in content.split('\n\n'):
-        entry, key = {}, None
+        entry, key = {'fuzzy': False}, None
         for line in block.splitlines():
+            if line.startswith('#,') and 'fuzzy' in line:
+                entry['fuzzy'] = True
             if line.startswith('#'):
                 continue
             match = re.match(r'^(msgctxt|msgid|msgstr) (".*")$', line)
@@ -29,7 +31,9 @@ def parse_po(path):
             elif line.startswith('"') and key:
                 entry[key] += ast.literal_eval(line)
         if entry.get('msgid'):
-            yield entry.get('msgctxt', ''), entry['msgid'], entry['msgstr']
+            # Tryton ignores fuzzy translations.
+            msgstr = '' if entry['fuzzy'] else entry['msgstr']
+            yield entry.get('msgctxt', ''), entry['msgid'], msgstr
 
 
 class TranslationTestCase(unittest.TestCase):

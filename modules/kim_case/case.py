@@ -29,8 +29,12 @@ class Case(Workflow, ModelSQL, ModelView):
     _rec_name = 'number'
 
     number = fields.Char(
-        "Number", readonly=True,
-        help="Filled from the case sequence of the organisation.")
+        "Number",
+        states={
+            'readonly': Eval('state') != 'intake',
+            },
+        help="Leave empty to fill it from the case sequence of the "
+        "organisation.")
     company = fields.Many2One(
         'company.company', "Organisation", required=True,
         states={
@@ -308,6 +312,10 @@ class Case(Workflow, ModelSQL, ModelView):
     @Workflow.transition('assessment')
     def assess(cls, cases):
         for case in cases:
+            if not case.target_group:
+                raise WorkflowError(gettext(
+                        'kim_case.msg_case_no_target_group',
+                        case=case.rec_name))
             if not case.valid_consents():
                 raise WorkflowError(gettext(
                         'kim_case.msg_case_assess_no_consent',
@@ -318,10 +326,6 @@ class Case(Workflow, ModelSQL, ModelView):
     @Workflow.transition('planning')
     def plan(cls, cases):
         for case in cases:
-            if not case.target_group:
-                raise WorkflowError(gettext(
-                        'kim_case.msg_case_plan_no_target_group',
-                        case=case.rec_name))
             if not case.needs:
                 raise WorkflowError(gettext(
                         'kim_case.msg_case_plan_no_need',
