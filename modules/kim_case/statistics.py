@@ -168,10 +168,12 @@ class CaseStatistics(StatisticsMixin):
                 count_if((case.state == 'cancelled')
                     & in_period(case.end_date)).as_('cases_cancelled'),
                 Count(case.client, distinct=True).as_('clients'),
-                Sum(Coalesce(contacts.number, 0)).as_('contacts'),
+                cls.contacts.sql_cast(
+                    Sum(Coalesce(contacts.number, 0))).as_('contacts'),
                 cls.hours.sql_cast(
                     _hours(Sum(contacts.minutes))).as_('hours'),
-                Sum(Coalesce(referrals.number, 0)).as_('referrals'),
+                cls.referrals.sql_cast(
+                    Sum(Coalesce(referrals.number, 0))).as_('referrals'),
                 where=cls._active_in_period(case),
                 group_by=[case.company, case.target_group]))
         return query
@@ -236,16 +238,22 @@ class MonthStatistics(StatisticsMixin):
                 & (contact.date <= to_date)
                 & cls._company_where(contact_case.company)),
             all_=True)
-        month = cls.month.sql_cast(DateTrunc('month', events.date))
+        # Truncated in a sub-query: PostgreSQL does not see two
+        # parametrised DATE_TRUNC expressions as the same grouping key.
+        events = events.select(
+            events.id, events.company,
+            cls.month.sql_cast(DateTrunc('month', events.date)).as_('month'),
+            events.new, events.closed, events.contact, events.minutes)
         return events.select(
             Min(events.id).as_('id'),
             events.company.as_('company'),
-            month.as_('month'),
-            Sum(events.new).as_('cases_new'),
-            Sum(events.closed).as_('cases_closed'),
-            Sum(events.contact).as_('contacts'),
+            events.month.as_('month'),
+            cls.cases_new.sql_cast(Sum(events.new)).as_('cases_new'),
+            cls.cases_closed.sql_cast(
+                Sum(events.closed)).as_('cases_closed'),
+            cls.contacts.sql_cast(Sum(events.contact)).as_('contacts'),
             cls.hours.sql_cast(_hours(Sum(events.minutes))).as_('hours'),
-            group_by=[events.company, month])
+            group_by=[events.company, events.month])
 
 
 class FieldStatistics(StatisticsMixin):
@@ -321,9 +329,10 @@ class FieldStatistics(StatisticsMixin):
             rows.company.as_('company'),
             rows.field_of_action.as_('field_of_action'),
             Count(rows.case, distinct=True).as_('cases'),
-            Sum(rows.agreed).as_('goals_agreed'),
-            Sum(rows.achieved).as_('goals_achieved'),
-            Sum(rows.referral).as_('referrals'),
+            cls.goals_agreed.sql_cast(Sum(rows.agreed)).as_('goals_agreed'),
+            cls.goals_achieved.sql_cast(
+                Sum(rows.achieved)).as_('goals_achieved'),
+            cls.referrals.sql_cast(Sum(rows.referral)).as_('referrals'),
             group_by=[rows.company, rows.field_of_action])
 
 
