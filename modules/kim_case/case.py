@@ -270,6 +270,14 @@ class Case(Workflow, ModelSQL, ModelView):
         return super().copy(cases, default=default)
 
     @classmethod
+    def index_set_field(cls, name):
+        index = super().index_set_field(name)
+        if name == 'consents':
+            # Referrals are checked against the consents saved with them.
+            index -= 1
+        return index
+
+    @classmethod
     def check_modification(cls, mode, cases, values=None, external=False):
         super().check_modification(
             mode, cases, values=values, external=external)
@@ -373,12 +381,15 @@ class Case(Workflow, ModelSQL, ModelView):
 
     @classmethod
     @ModelView.button
-    @Workflow.transition('implementation')
     def reopen(cls, cases):
-        cls.write(cases, {
-                'end_date': None,
-                'closure_reason': None,
-                })
+        cls._reopen(cases)
+        # Cleared once the case is no longer closed, where it is required.
+        cls.write(cases, {'closure_reason': None})
+
+    @classmethod
+    @Workflow.transition('implementation')
+    def _reopen(cls, cases):
+        cls.write(cases, {'end_date': None})
 
 
 class CaseLineMixin:

@@ -1,0 +1,1893 @@
+#!/usr/bin/env python3
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+"""Demo data: the Kommune "Stadt Musterstadt" with its Kommunales
+Integrationszentrum, four Träger of the Freie Wohlfahrtspflege, their case
+managers and a few hundred clients and cases of Baustein 2.
+
+Usage (on a database where kim_case is activated):
+
+    python scenarios/demo_data.py -d kim_demo -c var/trytond.conf
+
+All names, addresses and stories are invented; the random generator has a
+fixed seed, so two runs on the same day give the same data.
+
+The cases are driven through the workflow buttons by their case managers
+(and reopened by a team lead), each step on the date it happened: the
+script runs trytond in-process and moves the clock of `ir.date` to the date
+of the step, as if the user had clicked the button on that day.
+"""
+import argparse
+import datetime as dt
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+SEED = 20261121
+PASSWORD = 'kim-demo-2026'
+
+# Organisations: key, name, case number prefix, street, postal code
+ORGANISATIONS = [
+    ('ki', "Stadt Musterstadt – Kommunales Integrationszentrum", 'KI',
+        "Rathausplatz 1", '12345'),
+    ('car', "Caritasverband Musterstadt e.V.", 'CAR',
+        "Kolpingstraße 12", '12345'),
+    ('drk', "DRK-Kreisverband Musterstadt e.V.", 'DRK',
+        "Henri-Dunant-Straße 5", '12347'),
+    ('dia', "Diakonie Musterstadt", 'DIA',
+        "Kirchplatz 3", '12345'),
+    ('awo', "AWO Unterbezirk Musterstadt", 'AWO',
+        "Marie-Juchacz-Straße 8", '12349'),
+    ]
+
+# Staff: login, first name, last name, organisation, role
+STAFF = [
+    ('petra', "Petra", "Lange", 'ki', 'coordination'),
+    ('sabine', "Sabine", "Hoffmann", 'ki', 'lead'),
+    ('monika', "Monika", "Schäfer", 'car', 'lead'),
+    ('anna', "Anna", "Becker", 'ki', 'manager'),
+    ('leyla', "Leyla", "Yılmaz", 'ki', 'manager'),
+    ('jonas', "Jonas", "Weber", 'ki', 'manager'),
+    ('maria', "Maria", "Kowalski", 'car', 'manager'),
+    ('tobias', "Tobias", "Schmitt", 'car', 'manager'),
+    ('fatma', "Fatma", "Demir", 'drk', 'manager'),
+    ('lukas', "Lukas", "Neumann", 'drk', 'manager'),
+    ('olena', "Olena", "Kravchenko", 'dia', 'manager'),
+    ('katharina', "Katharina", "Wagner", 'dia', 'manager'),
+    ('ahmad', "Ahmad", "Haidari", 'awo', 'manager'),
+    ]
+ROLES = {
+    'admin': "KIM administration (all organisations)",
+    'coordination': "Coordination: statistics and barriers, no case files",
+    'lead': "Team lead: all cases of the organisation, a few own",
+    'manager': "Case manager: own cases (and those as deputy)",
+    }
+ROLE_GROUPS = {
+    'coordination': 'group_kim_coordination',
+    'lead': 'group_kim_team_lead',
+    'manager': 'group_kim_case_manager',
+    }
+
+# Countries: code, code3, numeric, English name, German name
+COUNTRIES = [
+    ('DE', 'DEU', '276', "Germany", "Deutschland"),
+    ('SY', 'SYR', '760', "Syrian Arab Republic", "Syrien"),
+    ('AF', 'AFG', '004', "Afghanistan", "Afghanistan"),
+    ('UA', 'UKR', '804', "Ukraine", "Ukraine"),
+    ('TR', 'TUR', '792', "Türkiye", "Türkei"),
+    ('IQ', 'IRQ', '368', "Iraq", "Irak"),
+    ('ER', 'ERI', '232', "Eritrea", "Eritrea"),
+    ('IR', 'IRN', '364', "Iran, Islamic Republic of", "Iran"),
+    ('SO', 'SOM', '706', "Somalia", "Somalia"),
+    ('GN', 'GIN', '324', "Guinea", "Guinea"),
+    ('NG', 'NGA', '566', "Nigeria", "Nigeria"),
+    ('RU', 'RUS', '643', "Russian Federation", "Russische Föderation"),
+    ('RO', 'ROU', '642', "Romania", "Rumänien"),
+    ('BG', 'BGR', '100', "Bulgaria", "Bulgarien"),
+    ('PL', 'POL', '616', "Poland", "Polen"),
+    ('AL', 'ALB', '008', "Albania", "Albanien"),
+    ('RS', 'SRB', '688', "Serbia", "Serbien"),
+    ('MK', 'MKD', '807', "North Macedonia", "Nordmazedonien"),
+    ('LB', 'LBN', '422', "Lebanon", "Libanon"),
+    ('MA', 'MAR', '504', "Morocco", "Marokko"),
+    ('GE', 'GEO', '268', "Georgia", "Georgien"),
+    ]
+
+# Network partners: key, name, category, legal domain, fields of action,
+# street
+PARTNERS = [
+    ('jobcenter', "Jobcenter Musterstadt", 'work', 'sgb2',
+        ['work', 'income'], "Bahnhofstraße 40"),
+    ('agentur', "Agentur für Arbeit Musterstadt", 'work', 'sgb3',
+        ['work', 'language'], "Bahnhofstraße 42"),
+    ('abh', "Ausländerbehörde der Stadt Musterstadt", 'authority',
+        'aufenthg', ['residence'], "Rathausplatz 1"),
+    ('ebh', "Einbürgerungsbehörde der Stadt Musterstadt", 'authority',
+        'stag', ['residence'], "Rathausplatz 1"),
+    ('jugendamt', "Jugendamt der Stadt Musterstadt", 'authority', 'sgb8',
+        ['health_family', 'education'], "Schillerstraße 20"),
+    ('sozialamt', "Sozialamt der Stadt Musterstadt", 'authority', 'sgb12',
+        ['income', 'housing'], "Schillerstraße 22"),
+    ('wohnen', "Fachstelle Wohnen der Stadt Musterstadt", 'authority',
+        'sgb12', ['housing'], "Schillerstraße 22"),
+    ('schulamt', "Schulamt für die Stadt Musterstadt", 'authority',
+        'school', ['education'], "Goethestraße 7"),
+    ('gesundheitsamt', "Gesundheitsamt Musterstadt", 'health', 'sgb5',
+        ['health_family'], "Friedrich-Ebert-Straße 15"),
+    ('psz', "Psychosoziales Zentrum für Geflüchtete Musterstadt", 'health',
+        'sgb5', ['health_family'], "Lindenweg 9"),
+    ('pflege', "Pflegestützpunkt Musterstadt", 'health', 'sgb11',
+        ['care'], "Friedrich-Ebert-Straße 17"),
+    ('mbe', "Migrationsberatung für Erwachsene (MBE) Musterstadt",
+        'counselling', 'aufenthg', ['orientation', 'residence', 'language'],
+        "Kolpingstraße 12"),
+    ('jmd', "Jugendmigrationsdienst Musterstadt", 'counselling', 'sgb8',
+        ['orientation', 'education', 'work'], "Gartenstraße 28"),
+    ('vhs', "Volkshochschule Musterstadt – Integrationskurse", 'education',
+        'aufenthg', ['language'], "Am Markt 4"),
+    ('iq', "IQ Anerkennungs- und Qualifizierungsberatung Musterstadt",
+        'counselling', 'other', ['work'], "Industriestraße 3"),
+    ('schuldner', "Schuldner- und Insolvenzberatung Musterstadt",
+        'counselling', 'other', ['income', 'consumer'], "Wilhelmstraße 11"),
+    ('verbraucher', "Verbraucherzentrale NRW, Beratungsstelle Musterstadt",
+        'counselling', 'other', ['consumer'], "Wilhelmstraße 13"),
+    ('familienkasse', "Familienkasse NRW West", 'authority', 'other',
+        ['income'], "Postfach 10 11 12"),
+    ('mso', "Deutsch-Arabischer Kulturverein Musterstadt e.V.", 'mso',
+        'other', ['participation'], "Mühlenweg 21"),
+    ('ukr', "Ukrainischer Verein Musterstadt e.V.", 'mso', 'other',
+        ['participation'], "Rosenstraße 6"),
+    ('sport', "SV Musterstadt 1912 e.V. – Integration durch Sport", 'mso',
+        'other', ['participation'], "Am Stadtpark 1"),
+    ('hwk', "Bildungszentrum des Handwerks Musterstadt", 'education',
+        'sgb3', ['work'], "Zechenstraße 50"),
+    ('schule', "Städtische Gesamtschule Musterstadt-Nord", 'education',
+        'school', ['education'], "Nordring 60"),
+    ]
+PARTNER_CATEGORIES = {
+    'authority': "Behörden und Ämter",
+    'work': "Jobcenter und Arbeitsagentur",
+    'health': "Gesundheit und Pflege",
+    'counselling': "Beratungsdienst",
+    'education': "Bildung und Schule",
+    'mso': "Migrantenselbstorganisation und Verein",
+    }
+
+STREETS = [
+    "Hauptstraße", "Bahnhofstraße", "Lindenweg", "Gartenstraße", "Am Markt",
+    "Schillerstraße", "Goethestraße", "Friedrich-Ebert-Straße",
+    "Wilhelmstraße", "Mühlenweg", "Industriestraße", "Hafenstraße",
+    "Rosenstraße", "Eichendorffweg", "Zechenstraße", "Feldstraße",
+    "Nordring", "Kanalstraße", "Kampstraße", "Barbarastraße",
+    "Glückaufstraße", "Am Brunnen", "Ulmenallee", "Hochstraße",
+    ]
+
+# Names: group -> (female first names, male first names, family names)
+NAMES = {
+    'arabic': (
+        ["Amina", "Fatima", "Rasha", "Hiba", "Noor", "Lina", "Rania",
+            "Yasmin", "Mariam", "Hala", "Dima", "Reem", "Aya", "Salma",
+            "Nour", "Ruba", "Ghada", "Samira"],
+        ["Mohammed", "Ahmad", "Khaled", "Omar", "Yousef", "Mahmoud",
+            "Hassan", "Ali", "Ibrahim", "Samer", "Tarek", "Bassel", "Anas",
+            "Hamza", "Mustafa", "Abdullah", "Firas", "Wael"],
+        ["Al-Hassan", "Haddad", "Khalil", "Darwish", "Mansour", "Al-Ahmad",
+            "Hamdan", "Saleh", "Youssef", "Al-Ali", "Othman", "Ibrahim",
+            "Najjar", "Al-Shami", "Al-Khatib", "Suleiman", "Abdo",
+            "Al-Masri", "Hamwi", "Zein"]),
+    'kurdish': (
+        ["Rojin", "Berfin", "Zilan", "Dilan", "Hêvî", "Nesrin", "Jiyan",
+            "Evîn"],
+        ["Baran", "Rezan", "Serhat", "Azad", "Ciwan", "Dilovan", "Rênas",
+            "Şiyar"],
+        ["Ahmo", "Hussein", "Osman", "Sido", "Murad", "Bakir", "Temo",
+            "Xelil"]),
+    'afghan': (
+        ["Zahra", "Fereshta", "Maryam", "Soraya", "Mahsa", "Parwana",
+            "Nargis", "Shabnam", "Roya", "Sakina", "Madina", "Hosai"],
+        ["Ahmad", "Mohammad", "Mustafa", "Hamid", "Farid", "Jawad", "Sayed",
+            "Naweed", "Rahim", "Ali Reza", "Wahid", "Sohrab", "Bilal",
+            "Shafiq"],
+        ["Ahmadi", "Rahimi", "Hakimi", "Karimi", "Noori", "Sultani",
+            "Hashimi", "Mohammadi", "Azizi", "Sadat", "Wardak", "Popal",
+            "Stanikzai", "Hussaini", "Jafari", "Amiri"]),
+    'persian': (
+        ["Narges", "Shirin", "Leila", "Sara", "Mina", "Ladan"],
+        ["Reza", "Mehdi", "Amir", "Behnam", "Kian", "Arash"],
+        ["Hosseini", "Rezaei", "Moradi", "Jafari", "Tehrani", "Karimi"]),
+    'ukrainian': (
+        ["Olena", "Iryna", "Nataliia", "Oksana", "Tetiana", "Yuliia",
+            "Kateryna", "Svitlana", "Anastasiia", "Halyna", "Viktoriia",
+            "Liudmyla", "Mariia", "Daryna"],
+        ["Oleksandr", "Andrii", "Serhii", "Dmytro", "Mykola", "Ihor",
+            "Volodymyr", "Bohdan", "Yurii", "Vasyl", "Maksym"],
+        ["Kovalenko", "Shevchenko", "Bondarenko", "Tkachenko", "Melnyk",
+            "Boiko", "Kovalchuk", "Oliinyk", "Marchenko", "Lysenko",
+            "Moroz", "Savchenko", "Petrenko", "Rudenko", "Klymenko",
+            "Ponomarenko", "Hrytsenko", "Danyliuk"]),
+    'russian': (
+        ["Ekaterina", "Olga", "Tatjana", "Irina"],
+        ["Sergej", "Pavel", "Alexej", "Dmitrij"],
+        ["Iwanow", "Smirnow", "Popow", "Wolkow"]),
+    'turkish': (
+        ["Ayşe", "Elif", "Zeynep", "Emine", "Hatice", "Merve", "Büşra",
+            "Esra", "Gül", "Sevgi"],
+        ["Mehmet", "Mustafa", "Emre", "Hüseyin", "Yusuf", "Murat",
+            "Burak", "Kemal", "Hasan", "Oğuz"],
+        ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Aydın",
+            "Öztürk", "Arslan", "Doğan", "Kılıç", "Aslan"]),
+    'eritrean': (
+        ["Senait", "Helen", "Selam", "Luwam", "Mebrat", "Tsega", "Saba",
+            "Yohanna"],
+        ["Yonas", "Tesfay", "Daniel", "Robel", "Semere", "Mussie",
+            "Filmon", "Aron", "Samuel"],
+        ["Tesfamariam", "Ghebremedhin", "Haile", "Kidane", "Berhane",
+            "Tekle", "Woldu", "Mehari", "Gebru", "Asmerom"]),
+    'somali': (
+        ["Hodan", "Faadumo", "Ayaan", "Hibaaq", "Sahra"],
+        ["Abdirahman", "Mohamed", "Abdullahi", "Abdiqani", "Liban"],
+        ["Warsame", "Farah", "Abdi", "Hassan", "Jama", "Nur"]),
+    'westafrican': (
+        ["Aissatou", "Mariama", "Fatoumata", "Kadiatou", "Hawa"],
+        ["Mamadou", "Ibrahima", "Alpha", "Ousmane", "Sekou"],
+        ["Diallo", "Barry", "Bah", "Camara", "Sow", "Sylla"]),
+    'nigerian': (
+        ["Blessing", "Chioma", "Precious", "Ngozi", "Favour"],
+        ["Chinedu", "Emeka", "Samuel", "Tunde", "Godwin"],
+        ["Okafor", "Adeyemi", "Eze", "Okonkwo", "Nwosu", "Balogun"]),
+    'romanian': (
+        ["Ioana", "Elena", "Andreea", "Florentina", "Mihaela", "Denisa"],
+        ["Ionuț", "Florin", "Gheorghe", "Marian", "Costel", "Adrian"],
+        ["Popescu", "Ionescu", "Dumitru", "Stan", "Constantin", "Lăcătuș",
+            "Rădulescu", "Munteanu"]),
+    'bulgarian': (
+        ["Desislava", "Maria", "Silvia", "Ayshe", "Radka"],
+        ["Ivan", "Georgi", "Stefan", "Mehmed", "Asen"],
+        ["Iwanow", "Petrow", "Dimitrow", "Asenow", "Mehmedow"]),
+    'polish': (
+        ["Agnieszka", "Katarzyna", "Joanna"],
+        ["Piotr", "Tomasz", "Krzysztof"],
+        ["Nowak", "Wiśniewski", "Zieliński", "Kamiński"]),
+    'albanian': (
+        ["Arta", "Blerta", "Drita", "Valbona", "Elira"],
+        ["Arben", "Besnik", "Driton", "Ilir", "Genti"],
+        ["Krasniqi", "Berisha", "Hoxha", "Gashi", "Shala", "Leka"]),
+    'serbian': (
+        ["Jelena", "Milica", "Dragana"],
+        ["Dragan", "Nenad", "Zoran"],
+        ["Jovanović", "Nikolić", "Stojanović"]),
+    'maghreb': (
+        ["Khadija", "Salma", "Imane", "Nadia"],
+        ["Youssef", "Hamid", "Karim", "Rachid"],
+        ["El Amrani", "Benali", "Bouzid", "El Idrissi"]),
+    'georgian': (
+        ["Nino", "Tamar", "Mariam", "Ketevan"],
+        ["Giorgi", "Levan", "Davit", "Irakli"],
+        ["Beridze", "Kapanadze", "Gelashvili", "Lomidze"]),
+    'german': (
+        ["Lena", "Julia", "Viktoria", "Natalie", "Swetlana"],
+        ["Viktor", "Alexander", "Eduard", "Waldemar", "Andreas"],
+        ["Schmidt", "Becker", "Wagner", "Braun", "Dück", "Janzen",
+            "Klassen"]),
+    }
+
+# Nationality: weight, name groups, languages, entry years, statuses
+# A status is (weight, residence_status, paragraph, validity in months)
+ORIGINS = {
+    'SY': (20, [('arabic', 8), ('kurdish', 2)], ['ar'], (2015, 2025), [
+            (5, 'residence_permit', "§ 25 Abs. 2 S. 1 Alt. 2 AufenthG", 12),
+            (3, 'residence_permit', "§ 25 Abs. 2 S. 1 Alt. 1 AufenthG", 36),
+            (2, 'settlement_permit', "§ 26 Abs. 3 AufenthG", None),
+            (2, 'asylum_procedure', None, 6),
+            (1, 'residence_permit', "§ 36a AufenthG", 24),
+            (1, 'fictional_certificate', "§ 81 Abs. 4 AufenthG", 6),
+            ]),
+    'AF': (15, [('afghan', 1)], ['fa'], (2015, 2025), [
+            (4, 'asylum_procedure', None, 6),
+            (3, 'residence_permit', "§ 25 Abs. 2 S. 1 Alt. 1 AufenthG", 36),
+            (2, 'residence_permit', "§ 22 S. 2 AufenthG", 36),
+            (2, 'residence_permit', "§ 25 Abs. 3 AufenthG", 12),
+            (2, 'toleration', "§ 60a Abs. 2 S. 1 AufenthG", 6),
+            (1, 'residence_permit', "§ 25a AufenthG", 24),
+            (1, 'residence_permit', "§ 104c AufenthG", 18),
+            ]),
+    'UA': (17, [('ukrainian', 1)], ['uk'], (2022, 2025), [
+            (10, 'residence_permit', "§ 24 AufenthG", 'ua'),
+            (1, 'fictional_certificate', "§ 81 Abs. 5 AufenthG", 6),
+            ]),
+    'TR': (8, [('turkish', 3), ('kurdish', 1)], ['tr'], (2019, 2025), [
+            (4, 'asylum_procedure', None, 6),
+            (2, 'residence_permit', "§ 28 Abs. 1 S. 1 Nr. 1 AufenthG", 36),
+            (1, 'residence_permit', "§ 25 Abs. 2 S. 1 Alt. 1 AufenthG", 36),
+            (1, 'settlement_permit', "§ 9 AufenthG", None),
+            ]),
+    'IQ': (8, [('arabic', 2), ('kurdish', 2)], ['ar'], (2015, 2024), [
+            (3, 'toleration', "§ 60a Abs. 2 S. 1 AufenthG", 6),
+            (2, 'residence_permit', "§ 25 Abs. 3 AufenthG", 12),
+            (1, 'residence_permit', "§ 25b AufenthG", 24),
+            (1, 'residence_permit', "§ 104c AufenthG", 18),
+            (1, 'toleration_60b', None, 6),
+            (1, 'residence_permit', "§ 25 Abs. 2 S. 1 Alt. 2 AufenthG", 12),
+            ]),
+    'ER': (5, [('eritrean', 1)], ['ti'], (2015, 2024), [
+            (4, 'residence_permit', "§ 25 Abs. 2 S. 1 Alt. 1 AufenthG", 36),
+            (2, 'residence_permit', "§ 36a AufenthG", 24),
+            (1, 'settlement_permit', "§ 26 Abs. 3 AufenthG", None),
+            ]),
+    'IR': (4, [('persian', 1)], ['fa'], (2016, 2025), [
+            (2, 'asylum_procedure', None, 6),
+            (2, 'residence_permit', "§ 25 Abs. 2 S. 1 Alt. 1 AufenthG", 36),
+            (1, 'residence_permit', "§ 18b AufenthG", 48),
+            ]),
+    'SO': (3, [('somali', 1)], ['so'], (2016, 2024), [
+            (2, 'residence_permit', "§ 25 Abs. 2 S. 1 Alt. 2 AufenthG", 12),
+            (1, 'toleration', "§ 60a Abs. 2 S. 1 AufenthG", 6),
+            ]),
+    'GN': (2, [('westafrican', 1)], ['fr'], (2016, 2024), [
+            (2, 'toleration', "§ 60a Abs. 2 S. 1 AufenthG", 6),
+            (1, 'toleration_60b', None, 3),
+            (1, 'residence_permit', "§ 104c AufenthG", 18),
+            (1, 'residence_permit', "§ 25a AufenthG", 24),
+            ]),
+    'NG': (2, [('nigerian', 1)], ['en'], (2016, 2024), [
+            (2, 'toleration', "§ 60a Abs. 2 S. 1 AufenthG", 6),
+            (1, 'asylum_procedure', None, 6),
+            (1, 'residence_permit', "§ 25b AufenthG", 24),
+            ]),
+    'RU': (2, [('russian', 1)], ['ru'], (2022, 2025), [
+            (2, 'asylum_procedure', None, 6),
+            (1, 'residence_permit', "§ 18a AufenthG", 48),
+            ]),
+    'RO': (4, [('romanian', 1)], ['ro'], (2014, 2025), [
+            (1, 'eu_free_movement', None, None),
+            ]),
+    'BG': (4, [('bulgarian', 1)], ['bg'], (2014, 2025), [
+            (1, 'eu_free_movement', None, None),
+            ]),
+    'PL': (1, [('polish', 1)], ['pl'], (2010, 2024), [
+            (1, 'eu_free_movement', None, None),
+            ]),
+    'AL': (2, [('albanian', 1)], ['sq'], (2015, 2025), [
+            (2, 'residence_permit', "§ 19c Abs. 1 AufenthG i. V. m. "
+                "§ 26 Abs. 2 BeschV", 24),
+            (1, 'toleration', "§ 60a Abs. 2 S. 1 AufenthG", 6),
+            ]),
+    'RS': (1, [('serbian', 1)], ['sr'], (2015, 2024), [
+            (1, 'toleration', "§ 60a Abs. 2 S. 1 AufenthG", 6),
+            (1, 'residence_permit', "§ 25b AufenthG", 24),
+            ]),
+    'MK': (1, [('albanian', 1)], ['sq'], (2015, 2024), [
+            (1, 'residence_permit', "§ 19c Abs. 1 AufenthG i. V. m. "
+                "§ 26 Abs. 2 BeschV", 24),
+            ]),
+    'LB': (1, [('arabic', 1)], ['ar', 'fr'], (2019, 2025), [
+            (1, 'residence_permit', "§ 16b AufenthG", 24),
+            (1, 'asylum_procedure', None, 6),
+            ]),
+    'MA': (1, [('maghreb', 1)], ['ar', 'fr'], (2017, 2025), [
+            (1, 'toleration', "§ 60a Abs. 2 S. 1 AufenthG", 6),
+            (1, 'residence_permit', "§ 28 Abs. 1 S. 1 Nr. 1 AufenthG", 36),
+            ]),
+    'GE': (1, [('georgian', 1)], ['ru'], (2019, 2025), [
+            (1, 'asylum_procedure', None, 6),
+            (1, 'toleration', "§ 60a Abs. 2 S. 1 AufenthG", 6),
+            ]),
+    'DE': (2, [('german', 2), ('turkish', 1), ('arabic', 1)], ['de'],
+        (1995, 2016), [
+            (1, 'german_citizen', None, None),
+            ]),
+    'stateless': (1, [('kurdish', 1), ('arabic', 1)], ['ar', 'kmr'],
+        (2015, 2023), [
+            (1, 'residence_permit', "§ 25 Abs. 2 S. 1 Alt. 1 AufenthG", 36),
+            (1, 'toleration', "§ 60a Abs. 2 S. 1 AufenthG", 6),
+            ]),
+    }
+# End of the temporary protection of people from Ukraine (EU decision)
+UA_PROTECTION_UNTIL = dt.date(2027, 3, 4)
+
+FIELD_WEIGHTS = {
+    'newly_arrived': [('orientation', 6), ('language', 7), ('residence', 5),
+        ('income', 5), ('housing', 4), ('work', 4), ('education', 3),
+        ('health_family', 3), ('participation', 2), ('consumer', 1)],
+    'complex_needs': [('residence', 5), ('work', 5), ('income', 6),
+        ('housing', 5), ('health_family', 5), ('language', 3),
+        ('education', 2), ('participation', 2), ('consumer', 2)],
+    'young_tolerated': [('work', 8), ('residence', 7), ('language', 5),
+        ('education', 4), ('income', 2), ('housing', 2)],
+    'families': [('education', 6), ('health_family', 6), ('housing', 5),
+        ('income', 5), ('language', 4), ('residence', 3), ('work', 3),
+        ('participation', 2), ('consumer', 1)],
+    'elderly_care': [('care', 8), ('health_family', 6), ('income', 4),
+        ('housing', 3), ('residence', 2), ('participation', 2)],
+    }
+
+NEED_TEXTS = {
+    'residence': [
+        "Aufenthaltserlaubnis läuft aus; Verlängerung und Passbeschaffung "
+        "sind ungeklärt.",
+        "Aufenthaltsperspektive unklar; mögliche Bleiberechtsregelung "
+        "(§§ 25a, 25b AufenthG) prüfen.",
+        "Wunsch nach Einbürgerung; Voraussetzungen und Unterlagen "
+        "sind nicht bekannt.",
+        "Familiennachzug der Kinder ist beantragt, Verfahren stockt.",
+        ],
+    'work': [
+        "Berufsabschluss aus dem Herkunftsland ist nicht anerkannt.",
+        "Sucht Ausbildungsplatz; Bewerbungsunterlagen fehlen.",
+        "Beschäftigungserlaubnis fehlt, Arbeitgeber hat Stelle angeboten.",
+        "Langzeitarbeitslos, gesundheitliche Einschränkungen.",
+        "Arbeitet im Minijob, möchte sozialversicherungspflichtige Stelle.",
+        ],
+    'language': [
+        "Integrationskurs abgebrochen wegen fehlender Kinderbetreuung.",
+        "Noch kein Zugang zum Integrationskurs; Berechtigung klären.",
+        "B1 erreicht, Berufssprachkurs B2 gewünscht.",
+        "Alphabetisierungskurs erforderlich.",
+        ],
+    'education': [
+        "Kinder haben seit Monaten keinen Schulplatz.",
+        "Kita-Platz für das jüngste Kind fehlt.",
+        "Schulabschluss aus dem Herkunftsland soll anerkannt werden.",
+        "Sohn hat Schwierigkeiten in der Schule, Kontakt zur Schule "
+        "fehlt.",
+        ],
+    'health_family': [
+        "Krankenversicherungsschutz ungeklärt.",
+        "Belastung nach Fluchterfahrung, Wunsch nach psychologischer "
+        "Unterstützung.",
+        "Chronische Erkrankung, keine Hausarztpraxis gefunden.",
+        "Konflikte in der Familie, Beratung zu Erziehungsfragen gewünscht.",
+        ],
+    'housing': [
+        "Lebt seit über einem Jahr in der Gemeinschaftsunterkunft, sucht "
+        "Wohnung.",
+        "Wohnung zu klein für die Familie; Wohnberechtigungsschein fehlt.",
+        "Mietrückstände, Kündigung droht.",
+        ],
+    'income': [
+        "Leistungsantrag beim Jobcenter unvollständig.",
+        "Kindergeld und Kinderzuschlag nicht beantragt.",
+        "Schulden aus Handy- und Stromverträgen.",
+        "Wechsel vom AsylbLG in das SGB II, Leistungslücke.",
+        ],
+    'participation': [
+        "Wenig soziale Kontakte, Wunsch nach Anschluss an Verein oder "
+        "Gemeinde.",
+        "Kinder sollen an Sport- und Freizeitangeboten teilnehmen.",
+        ],
+    'orientation': [
+        "Erst kürzlich zugezogen, kennt Behörden und Hilfesystem nicht.",
+        "Anmeldung, Konto und Krankenversicherung noch nicht erledigt.",
+        ],
+    'care': [
+        "Pflegebedürftige Mutter im Haushalt, kein Pflegegrad beantragt.",
+        "Häusliche Pflege überfordert die Familie.",
+        ],
+    'consumer': [
+        "Mehrere Handyverträge an der Haustür abgeschlossen.",
+        "Hohe Nachzahlung für Strom und Heizung.",
+        ],
+    }
+
+GOAL_TEXTS = {
+    'residence': [
+        "Antrag auf Verlängerung der Aufenthaltserlaubnis ist gestellt",
+        "Nationalpass ist beschafft",
+        "Antrag nach § 25b AufenthG ist vollständig eingereicht",
+        "Einbürgerungsantrag ist gestellt",
+        "Unterlagen für den Familiennachzug liegen vollständig vor",
+        ],
+    'work': [
+        "Anerkennungsverfahren für den Berufsabschluss ist eingeleitet",
+        "Bewerbungsunterlagen sind erstellt",
+        "Ausbildung beginnt zum 1. August",
+        "Beschäftigungserlaubnis liegt vor",
+        "Praktikum in einem Betrieb ist vereinbart",
+        ],
+    'language': [
+        "Teilnahme am Integrationskurs ist gesichert",
+        "Anmeldung zum Berufssprachkurs B2 ist erfolgt",
+        "Prüfung Deutsch-Test für Zuwanderer (B1) ist abgelegt",
+        "Kinderbetreuung während des Sprachkurses ist organisiert",
+        ],
+    'education': [
+        "Alle schulpflichtigen Kinder besuchen eine Schule",
+        "Kita-Platz ist zugesagt",
+        "Zeugnisbewertung ist beantragt",
+        "Gespräch mit der Klassenleitung hat stattgefunden",
+        ],
+    'health_family': [
+        "Krankenversicherung ist geklärt",
+        "Anbindung an eine Hausarztpraxis",
+        "Erstgespräch im Psychosozialen Zentrum hat stattgefunden",
+        "Erziehungsberatung ist in Anspruch genommen",
+        ],
+    'housing': [
+        "Wohnberechtigungsschein liegt vor",
+        "Umzug aus der Gemeinschaftsunterkunft in eine eigene Wohnung",
+        "Ratenzahlung für die Mietrückstände ist vereinbart",
+        ],
+    'income': [
+        "Bürgergeld ist bewilligt",
+        "Kindergeld und Kinderzuschlag sind beantragt",
+        "Schuldenübersicht mit der Schuldnerberatung ist erstellt",
+        "Leistungen sind ohne Unterbrechung gesichert",
+        ],
+    'participation': [
+        "Anschluss an einen Verein ist gefunden",
+        "Kinder nehmen an einem Freizeitangebot teil",
+        ],
+    'orientation': [
+        "Anmeldung, Konto und Krankenkasse sind erledigt",
+        "Klient*in kennt die zuständigen Stellen und Wege",
+        ],
+    'care': [
+        "Pflegegrad ist beantragt",
+        "Ambulanter Pflegedienst ist organisiert",
+        ],
+    'consumer': [
+        "Verträge sind geprüft und überflüssige gekündigt",
+        "Ratenplan mit dem Energieversorger ist vereinbart",
+        ],
+    }
+
+SITUATIONS = [
+    "Klient*in ist motiviert und gut vernetzt in der Community; "
+    "die Vielzahl der Zuständigkeiten überfordert.",
+    "Hohe Belastung durch ungeklärten Aufenthalt; Ressourcen: "
+    "Berufserfahrung und Unterstützung durch Verwandte.",
+    "Familie mit mehreren Kindern, beengte Wohnverhältnisse; "
+    "Eltern sehr engagiert.",
+    "Gesundheitliche Einschränkungen, bislang keine Anbindung an "
+    "Regeldienste.",
+    "Gute Deutschkenntnisse, aber fehlende Anerkennung der "
+    "Qualifikation.",
+    "Mehrere Behörden beteiligt, Informationen liegen verstreut vor; "
+    "Klient*in wünscht eine koordinierende Ansprechperson.",
+    "Ehrenamtliche Patin begleitet die Familie; Absprache der "
+    "Zuständigkeiten nötig.",
+    ]
+
+CONTACT_NOTES = {
+    'first': [
+        "Erstgespräch: Anliegen geklärt, Ablauf des Case Managements und "
+        "Datenschutz erläutert.",
+        "Erstgespräch mit Sprachmittlung; Unterlagen gesichtet, nächste "
+        "Schritte vereinbart.",
+        ],
+    'assessment': [
+        "Bestandsaufnahme: Lebenslage, Ressourcen und Bedarfe in den "
+        "Handlungsfeldern besprochen.",
+        "Unterlagen zu Aufenthalt, Einkommen und Bildung gesichtet.",
+        ],
+    'planning': [
+        "Zielvereinbarung besprochen und unterschrieben.",
+        "Ziele und Zuständigkeiten gemeinsam festgelegt.",
+        ],
+    'monitoring': [
+        "Stand der Anträge besprochen; Unterlagen nachgereicht.",
+        "Begleitung zum Termin bei der Behörde.",
+        "Telefonische Rücksprache zum Stand des Verfahrens.",
+        "Rückmeldung der Netzwerkpartner besprochen, Ziele überprüft.",
+        "Hausbesuch: Wohnsituation und Familie besprochen.",
+        "Bescheid erläutert, Widerspruchsfrist notiert.",
+        "Kurzes Gespräch zur Terminvorbereitung.",
+        "Fallbesprechung mit dem Jobcenter (mit Einwilligung).",
+        ],
+    'closure': [
+        "Abschlussgespräch: Zielerreichung ausgewertet, Übergang "
+        "besprochen.",
+        "Abschluss des Case Managements besprochen; Kontakt bei neuem "
+        "Bedarf angeboten.",
+        ],
+    }
+
+CLOSURE_NOTES = {
+    'goal_reached': "Vereinbarte Ziele weitgehend erreicht.",
+    'regular_service': "Weitere Begleitung durch den Regeldienst "
+    "sichergestellt.",
+    'other_case_management': "Übergabe an das Fallmanagement des "
+    "Jobcenters.",
+    'no_need': "Kein weiterer Unterstützungsbedarf.",
+    'moved_away': "Klient*in ist in eine andere Kommune verzogen.",
+    'contact_broken': "Klient*in ist trotz mehrfacher Kontaktversuche "
+    "nicht mehr erreichbar.",
+    'other': "Sonstiger Grund, siehe Kontakte.",
+    }
+
+BARRIERS = [
+    ('ki', "Wartezeiten auf Termine bei der Ausländerbehörde",
+        "Termine zur Verlängerung von Aufenthaltstiteln werden erst nach "
+        "vier bis sechs Monaten vergeben. Titel laufen ab, "
+        "Fiktionsbescheinigungen werden nicht rechtzeitig ausgestellt; "
+        "Arbeitgeber und Jobcenter stellen Leistungen oder "
+        "Beschäftigung ein.",
+        'residence', 'aufenthg', None),
+    ('ki', "Keine Kinderbetreuung während der Integrationskurse",
+        "Integrationskurse mit Kinderbetreuung gibt es in der Stadt nicht. "
+        "Vor allem Mütter brechen Kurse ab oder beginnen sie nicht.",
+        'language', 'aufenthg', 'families'),
+    ('ki', "Leistungslücken beim Rechtskreiswechsel AsylbLG – SGB II",
+        "Nach der Anerkennung vergehen regelmäßig mehrere Wochen, bis das "
+        "Jobcenter leistet; das Sozialamt hat die Zahlungen bereits "
+        "eingestellt.",
+        'income', 'sgb2', None),
+    ('ki', "Seiteneinsteiger*innen warten monatelang auf einen Schulplatz",
+        "Neu zugewanderte schulpflichtige Kinder warten im Durchschnitt "
+        "drei Monate auf die Zuweisung einer Schule.",
+        'education', 'school', 'families'),
+    ('car', "Kaum bezahlbarer Wohnraum für große Familien",
+        "Für Familien ab fünf Personen gibt es praktisch keine Wohnungen "
+        "innerhalb der Mietobergrenzen; der Wohnberechtigungsschein "
+        "bleibt ohne Wirkung.",
+        'housing', 'sgb2', 'families'),
+    ('car', "Sprachmittlung im Gesundheitswesen nicht finanziert",
+        "Arztpraxen und Kliniken lehnen Behandlungen ohne Sprachmittlung "
+        "ab; die Kosten übernimmt niemand.",
+        'health_family', 'sgb5', None),
+    ('car', "Lange Verfahren bei der Anerkennung von Berufsabschlüssen",
+        "Anerkennungsverfahren in Pflege- und Gesundheitsberufen dauern "
+        "über ein Jahr; Übergangsbeschäftigung ist kaum möglich.",
+        'work', 'other', None),
+    ('drk', "Wartelisten für Berufssprachkurse B2",
+        "Berufssprachkurse B2 haben Wartelisten von mehr als sechs "
+        "Monaten; Stellenzusagen verfallen.",
+        'language', 'sgb3', None),
+    ('drk', "Uneinheitliche Erteilung von Beschäftigungserlaubnissen",
+        "Junge Geduldete erhalten Beschäftigungserlaubnisse für Ausbildung "
+        "und Arbeit sehr unterschiedlich schnell; Ausbildungsbetriebe "
+        "springen ab.",
+        'work', 'aufenthg', 'young_tolerated'),
+    ('dia', "Psychotherapieplätze für Geflüchtete fehlen",
+        "Für traumatisierte Erwachsene gibt es Wartezeiten von über einem "
+        "Jahr; Kostenübernahmen für Sprachmittlung in der Therapie "
+        "fehlen.",
+        'health_family', 'sgb5', None),
+    ('dia', "Pflegeberatung nicht in Herkunftssprachen",
+        "Ältere Menschen und ihre Angehörigen kennen die Leistungen der "
+        "Pflegeversicherung kaum; Beratung gibt es nur auf Deutsch.",
+        'care', 'sgb11', 'elderly_care'),
+    ('awo', "Digitale Antragswege ohne Unterstützung",
+        "Bürgergeld- und Kindergeldanträge sind fast nur noch online "
+        "möglich; ohne Endgerät und Sprachkenntnisse gelingt die "
+        "Antragstellung nicht.",
+        'income', 'sgb2', None),
+    ('awo', "Haustürgeschäfte mit Handy- und Energieverträgen",
+        "Neu zugewanderte Familien schließen an der Haustür überteuerte "
+        "Verträge ab und geraten in Schulden.",
+        'consumer', 'other', 'newly_arrived'),
+    ]
+
+
+def print_logins(password=PASSWORD, file=sys.stdout):
+    names = dict(ORGANISATIONS_SHORT)
+    rows = [('admin', "Administrator", ROLES['admin'], "all")]
+    for login, first, last, org, role in STAFF:
+        rows.append((login, f"{first} {last}", ROLES[role],
+                "all" if role == 'coordination' else names[org]))
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    print(f"All logins use the password: {password}", file=file)
+    print(file=file)
+    for row in rows:
+        print("  " + "  ".join(
+                v.ljust(w) for v, w in zip(row, widths + [0])).rstrip(),
+            file=file)
+
+
+ORGANISATIONS_SHORT = [
+    ('ki', "Stadt Musterstadt – KI"),
+    ('car', "Caritas"),
+    ('drk', "DRK"),
+    ('dia', "Diakonie"),
+    ('awo', "AWO"),
+    ]
+
+
+def weighted(rng, items):
+    "Choose from [(value, weight), …]"
+    values, weights = zip(*items)
+    return rng.choices(values, weights=weights)[0]
+
+
+def add_months(date, months):
+    month = date.month - 1 + months
+    year = date.year + month // 12
+    month = month % 12 + 1
+    day = min(date.day, 28)
+    return dt.date(year, month, day)
+
+
+def days(n):
+    return dt.timedelta(days=n)
+
+
+class Clock:
+    """Moves the date returned by ir.date.today() in this process.
+
+    The demo replays what the users did on past days; the server started
+    afterwards keeps the real clock."""
+
+    def __init__(self, pool):
+        Date = pool.get('ir.date')
+        original = Date.today
+        self.date = None
+        clock = self
+
+        @classmethod
+        def today(cls, timezone=None):
+            if clock.date is not None:
+                return clock.date
+            return original(timezone=timezone)
+        Date.today = today
+
+    def __call__(self, date):
+        self.date = date
+
+
+class Builder:
+
+    def __init__(self, database, config_file, password):
+        global RequiredValidationError
+        from trytond.model.exceptions import RequiredValidationError
+        from proteus import config as pconfig
+        self.pconfig = pconfig
+        self.password = password
+        self.rng = random.Random(SEED)
+        self.admin_config = pconfig.set_trytond(
+            database, config_file=config_file)
+        self.pool = self.admin_config.pool
+        self.clock = Clock(self.pool)
+        self.today = dt.date.today()
+        self.start_of_demo = dt.date(self.today.year - 2, 1, 8)
+        self.sessions = {}
+        self.counts = Counter()
+
+    # --- sessions ---------------------------------------------------------
+    def session(self, login='admin', refresh=False):
+        "Return the proteus config of login, sharing the initialised pool"
+        if refresh or login not in self.sessions:
+            self.sessions[login] = _UserConfig(self.admin_config, login)
+        return self.sessions[login]
+
+    def model(self, name, login='admin'):
+        from proteus import Model
+        return Model.get(name, config=self.session(login))
+
+    def ref(self, module, fs_id):
+        "Return the id of the record defined in XML (ir.model.data)"
+        from trytond.transaction import Transaction
+        with Transaction().start(self.admin_config.database_name, 0):
+            return self.pool.get('ir.model.data').get_id(module, fs_id)
+
+    # --- set-up -----------------------------------------------------------
+    def check_empty(self):
+        Party = self.model('party.party')
+        if Party.find([('name', '=', ORGANISATIONS[0][1])]):
+            print("demo_data: the demo data is already loaded",
+                file=sys.stderr)
+            return False
+        return True
+
+    def setup_language(self):
+        Lang = self.model('ir.lang')
+        de, = Lang.find([('code', '=', 'de')])
+        if not de.translatable:
+            Lang.click([de], 'load_translations')
+        self.lang_de = de.id
+        menu_id = self.ref('kim_case', 'menu_kim')
+        from proteus import Model
+        with self.admin_config.set_context(language='de'):
+            Menu = Model.get('ir.ui.menu', config=self.admin_config)
+            name = Menu(menu_id).name
+        print(f"   German activated; menu 'Integration Management' in German: "
+            f"{name!r}")
+
+    def setup_countries(self):
+        Country = self.model('country.country')
+        Subdivision = self.model('country.subdivision')
+        existing = {c.code: c for c in Country.find([])}
+        new = []
+        for code, code3, numeric, name, _ in COUNTRIES:
+            if code not in existing:
+                new.append(Country(
+                        code=code, code3=code3, code_numeric=numeric,
+                        name=name))
+        Country.save(new)
+        countries = {c.code: c for c in Country.find([])}
+        # German names as translations
+        from proteus import Model
+        with self.admin_config.set_context(language='de'):
+            CountryDe = Model.get('country.country', config=self.admin_config)
+            records = []
+            for code, _, _, _, name_de in COUNTRIES:
+                record = CountryDe(countries[code].id)
+                if record.name != name_de:
+                    record.name = name_de
+                    records.append(record)
+            CountryDe.save(records)
+        self.countries = {code: c.id for code, c in countries.items()}
+        if not Subdivision.find([('code', '=', 'DE-NW')]):
+            Subdivision(country=countries['DE'], code='DE-NW',
+                name="Nordrhein-Westfalen", type='state').save()
+        self.subdivision_nw, = [s.id for s in Subdivision.find(
+                [('code', '=', 'DE-NW')])]
+        self.counts['countries'] = len(countries)
+
+    def setup_currency(self):
+        Currency = self.model('currency.currency')
+        euros = Currency.find([('code', '=', 'EUR')])
+        if euros:
+            euro, = euros
+        else:
+            euro = Currency(name="Euro", code='EUR', symbol='€',
+                numeric_code='978', rounding=Decimal('0.01'), digits=2)
+            euro.save()
+        self.euro = euro.id
+
+    def new_party(self, Party, name, street=None, postal_code='12345',
+            login='admin'):
+        Country = self.model('country.country', login)
+        Subdivision = self.model('country.subdivision', login)
+        party = Party(name=name)
+        if street:
+            address, = party.addresses
+            address.street_unstructured = street
+            address.postal_code = postal_code
+            address.city = "Musterstadt"
+            address.country = Country(self.countries['DE'])
+            address.subdivision = Subdivision(self.subdivision_nw)
+        else:
+            party.addresses.pop()
+        return party
+
+    def setup_organisations(self):
+        Party = self.model('party.party')
+        Company = self.model('company.company')
+        parties = [self.new_party(Party, name, street, pc)
+            for _, name, _, street, pc in ORGANISATIONS]
+        Party.save(parties)
+        companies = [Company(party=p, currency=self.euro,
+                timezone='Europe/Berlin') for p in parties]
+        Company.save(companies)
+        self.companies = {key: c.id
+            for (key, *_), c in zip(ORGANISATIONS, companies)}
+        self.counts['organisations'] = len(companies)
+
+        # The administrator works for all organisations, in German
+        User = self.model('res.user')
+        Group = self.model('res.group')
+        admin, = User.find([('login', '=', 'admin')])
+        for company in companies:
+            if company.id not in [c.id for c in admin.companies]:
+                admin.companies.append(
+                    self.model('company.company')(company.id))
+        admin.company = self.model('company.company')(self.companies['ki'])
+        admin.company_filter = 'all'
+        admin.language = self.model('ir.lang')(self.lang_de)
+        kim_admin = self.ref('kim_case', 'group_kim_admin')
+        if kim_admin not in [g.id for g in admin.groups]:
+            admin.groups.append(Group(kim_admin))
+        admin.save()
+        self.admin_config = self.session('admin', refresh=True)
+
+        # One case sequence per organisation, set in the configuration
+        Sequence = self.model('ir.sequence')
+        sequence_type = self.ref('kim_case', 'sequence_type_case')
+        sequences = [Sequence(name=f"Fallnummern {prefix}",
+                sequence_type=sequence_type, company=self.companies[key],
+                prefix=f'{prefix}-${{year}}-', padding=4)
+            for key, _, prefix, _, _ in ORGANISATIONS]
+        Sequence.save(sequences)
+        from proteus import Model
+        for (key, *_), sequence in zip(ORGANISATIONS, sequences):
+            with self.admin_config.set_context(company=self.companies[key]):
+                Configuration = Model.get(
+                    'kim.case.configuration', config=self.admin_config)
+                configuration = Configuration(1)
+                configuration.case_sequence = Model.get(
+                    'ir.sequence', config=self.admin_config)(sequence.id)
+                configuration.save()
+
+    def setup_partners(self):
+        Party = self.model('party.party')
+        Category = self.model('party.category')
+        parent = Category(name="Netzwerkpartner KIM")
+        parent.save()
+        categories = {}
+        for key, name in PARTNER_CATEGORIES.items():
+            categories[key] = Category(name=name, parent=parent)
+        Category.save(list(categories.values()))
+        parties = []
+        for key, name, category, _, _, street in PARTNERS:
+            party = self.new_party(Party, name, street)
+            party.categories.append(Category(categories[category].id))
+            parties.append(party)
+        Party.save(parties)
+        self.partners = {p[0]: party.id for p, party in zip(PARTNERS, parties)}
+        self.partner_info = {p[0]: p for p in PARTNERS}
+        self.counts['network partners'] = len(parties)
+
+    def setup_staff(self):
+        Party = self.model('party.party')
+        Employee = self.model('company.employee')
+        User = self.model('res.user')
+        Group = self.model('res.group')
+        parties = [self.new_party(Party, f"{first} {last}")
+            for _, first, last, *_ in STAFF]
+        Party.save(parties)
+        employees = []
+        for (login, first, last, org, role), party in zip(STAFF, parties):
+            employees.append(Employee(party=party,
+                    company=self.companies[org],
+                    start_date=dt.date(2022, 1, 1) + days(
+                        self.rng.randint(0, 600))))
+        Employee.save(employees)
+        self.employees = {}
+        leads = {}
+        for (login, _, _, org, role), employee in zip(STAFF, employees):
+            self.employees[login] = employee.id
+            if role == 'lead':
+                leads[org] = employee.id
+        supervised = []
+        for (login, _, _, org, role), employee in zip(STAFF, employees):
+            if role == 'manager' and org in leads:
+                employee.supervisor = Employee(leads[org])
+                supervised.append(employee)
+        Employee.save(supervised)
+
+        groups = {role: Group(self.ref('kim_case', fs_id))
+            for role, fs_id in ROLE_GROUPS.items()}
+        all_companies = list(self.companies.values())
+        users = []
+        for (login, first, last, org, role), employee in zip(
+                STAFF, employees):
+            user = User(name=f"{first} {last}", login=login)
+            user.password = self.password
+            user.language = self.model('ir.lang')(self.lang_de)
+            user.groups.append(Group(groups[role].id))
+            if role == 'coordination':
+                for company in all_companies:
+                    user.companies.append(
+                        self.model('company.company')(company))
+                user.company_filter = 'all'
+            else:
+                user.companies.append(
+                    self.model('company.company')(self.companies[org]))
+            user.company = self.model('company.company')(self.companies[org])
+            user.employees.append(Employee(employee.id))
+            user.employee = employee
+            users.append(user)
+        User.save(users)
+
+        self.counts['users'] = len(users) + 1
+        self.counts['employees'] = len(employees)
+
+    # --- generation of clients and cases ---------------------------------
+    def make_person(self, rng, nationality, start):
+        (_, groups, languages, (entry_from, entry_to), statuses) = \
+            ORIGINS[nationality]
+        group = weighted(rng, groups)
+        female, male, family = NAMES[group]
+        gender = weighted(rng, [('female', 46), ('male', 52),
+                ('diverse', 1), ('unspecified', 1)])
+        first = rng.choice(female if gender == 'female'
+            else male if gender == 'male' else female + male)
+        last = rng.choice(family)
+        if group in {'ukrainian', 'russian', 'bulgarian'} and \
+                gender == 'female' and last.endswith('ow'):
+            last = last + 'a'
+        age_band = weighted(rng, [((18, 27), 26), ((28, 45), 48),
+                ((46, 59), 17), ((60, 79), 9)])
+        age = rng.randint(*age_band)
+        birth_date = start - days(age * 365 + rng.randint(0, 364))
+        entry_year = rng.randint(entry_from, min(entry_to, start.year))
+        entry_date = dt.date(entry_year, rng.randint(1, 12),
+            rng.randint(1, 28))
+        if entry_date >= start:
+            entry_date = start - days(rng.randint(20, 200))
+        if nationality == 'UA' and entry_date < dt.date(2022, 3, 1):
+            entry_date = dt.date(2022, 3, rng.randint(1, 31))
+        if entry_date <= birth_date + days(365):
+            entry_date = birth_date + days(365 * rng.randint(1, 15))
+        weight, status, paragraph, months = weighted(
+            rng, [((w, s, p, m), w) for w, s, p, m in statuses])
+        years = (start - entry_date).days / 365
+        if nationality == 'DE':
+            entry_date = None if rng.random() < 0.4 else entry_date
+            years = 20
+        if status == 'settlement_permit' and years < 3:
+            status, paragraph, months = (
+                'residence_permit', "§ 25 Abs. 2 S. 1 Alt. 1 AufenthG", 36)
+        if status == 'asylum_procedure' and years > 4:
+            status, paragraph, months = (
+                'toleration', "§ 60a Abs. 2 S. 1 AufenthG", 6)
+        if months == 'ua':
+            valid_until = UA_PROTECTION_UNTIL
+        elif months:
+            valid_until = add_months(
+                max(start, self.today - days(rng.randint(0, 200))),
+                rng.randint(1, months))
+        else:
+            valid_until = None
+        langs = list(languages)
+        if group == 'kurdish' and 'kmr' not in langs:
+            langs.insert(0, 'kmr')
+        if nationality == 'IQ' and group == 'kurdish' and rng.random() < 0.5:
+            langs = ['ckb', 'ar']
+        if nationality == 'AF' and rng.random() < 0.3:
+            langs = ['ps', 'fa']
+        if nationality == 'UA' and rng.random() < 0.4:
+            langs.append('ru')
+        if nationality == 'BG' and group == 'bulgarian' and \
+                first in {"Ayshe", "Mehmed"}:
+            langs.append('tr')
+        if rng.random() < 0.15 and 'en' not in langs:
+            langs.append('en')
+        if years < 1:
+            level = weighted(rng, [('none', 6), ('a1', 3), ('a2', 1)])
+        elif years < 3:
+            level = weighted(rng, [('none', 1), ('a1', 3), ('a2', 4),
+                    ('b1', 2)])
+        else:
+            level = weighted(rng, [('a1', 1), ('a2', 3), ('b1', 4),
+                    ('b2', 2), ('c1', 1)])
+        if nationality == 'DE':
+            level = weighted(rng, [('b2', 1), ('c1', 2), ('c2', 2)])
+        if level in {'b1', 'b2', 'c1', 'c2'} and 'de' not in langs:
+            langs.append('de')
+        household = []
+        if 24 <= age <= 55 and rng.random() < 0.5:
+            if rng.random() < 0.7:
+                partner_first = rng.choice(
+                    male if gender == 'female' else female)
+                household.append((f"{partner_first} {last}", 'partner',
+                        birth_date + days(rng.randint(-2500, 2500))))
+            for _ in range(weighted(rng, [(1, 3), (2, 4), (3, 3), (4, 2),
+                        (5, 1)])):
+                child_birth = birth_date + days(
+                    365 * rng.randint(19, min(age, 44) or 19)
+                    + rng.randint(0, 364))
+                if child_birth >= start:
+                    continue
+                household.append((
+                        f"{rng.choice(female + male)} {last}", 'child',
+                        child_birth))
+        elif age >= 60 and rng.random() < 0.6:
+            household.append((f"{rng.choice(female + male)} {last}",
+                    'child', birth_date + days(365 * rng.randint(22, 35))))
+        elif age < 24 and rng.random() < 0.3:
+            household.append((f"{rng.choice(male)} {last}", 'sibling',
+                    birth_date + days(rng.randint(-2000, 2000))))
+        return {
+            'name': f"{first} {last}",
+            'gender': gender,
+            'birth_date': birth_date,
+            'age': age,
+            'nationality': None if nationality == 'stateless'
+            else nationality,
+            'stateless': nationality == 'stateless',
+            'languages': langs,
+            'german_level': level,
+            'entry_date': entry_date,
+            'residence_status': status,
+            'residence_paragraph': paragraph,
+            'residence_valid_until': valid_until,
+            'household': household,
+            'street': f"{rng.choice(STREETS)} {rng.randint(1, 120)}",
+            'postal_code': rng.choice(['12345', '12346', '12347', '12348',
+                    '12349']),
+            }
+
+    def target_group(self, rng, person, start):
+        children = sum(1 for m in person['household'] if m[1] == 'child')
+        years = ((start - person['entry_date']).days / 365
+            if person['entry_date'] else 20)
+        age = person['age']
+        if (age <= 27 and person['residence_status'] in {
+                    'toleration', 'toleration_60b', 'asylum_procedure'}
+                and rng.random() < 0.8):
+            return 'young_tolerated'
+        if age >= 60 and rng.random() < 0.7:
+            return 'elderly_care'
+        if years <= 3 and rng.random() < 0.65:
+            return 'newly_arrived'
+        if children >= 2 and rng.random() < 0.6:
+            return 'families'
+        return 'complex_needs'
+
+    def plan_timeline(self, rng, final):
+        "Return the dates of the steps of a case ending in state final"
+        today = self.today
+        first = self.start_of_demo
+        t = {}
+        d_assess = rng.randint(2, 21)
+        d_plan = rng.randint(10, 45)
+        d_implement = rng.randint(5, 28)
+        if final == 'intake':
+            t['start'] = today - days(rng.randint(0, 35))
+        elif final == 'assessment':
+            t['assess'] = today - days(rng.randint(0, 40))
+            t['start'] = t['assess'] - days(d_assess)
+        elif final == 'planning':
+            t['plan'] = today - days(rng.randint(0, 35))
+            t['assess'] = t['plan'] - days(d_plan)
+            t['start'] = t['assess'] - days(d_assess)
+        elif final == 'implementation':
+            t['implement'] = today - days(int(560 * rng.random() ** 1.6))
+            t['plan'] = t['implement'] - days(d_implement)
+            t['assess'] = t['plan'] - days(d_plan)
+            t['start'] = t['assess'] - days(d_assess)
+        elif final == 'cancelled':
+            t['cancel'] = first + days(rng.randint(
+                    40, (today - first).days - 1))
+            if rng.random() < 0.55:
+                t['start'] = t['cancel'] - days(rng.randint(10, 40))
+            else:
+                t['assess'] = t['cancel'] - days(rng.randint(10, 35))
+                t['start'] = t['assess'] - days(d_assess)
+        elif final in {'closed', 'reopened'}:
+            span = (today - first).days
+            t['close'] = first + days(
+                int(120 + (span - 121) * rng.random() ** 0.8))
+            if final == 'reopened':
+                t['close'] = min(t['close'], today - days(70))
+            phase = weighted(rng, [('implementation', 86), ('planning', 6),
+                    ('assessment', 8)])
+            run = rng.randint(60, 480)
+            budget = (t['close'] - first).days
+            if phase == 'implementation':
+                fixed = d_assess + d_plan + d_implement
+                run = max(20, min(run, budget - fixed - 1))
+                t['implement'] = t['close'] - days(run)
+                t['plan'] = t['implement'] - days(d_implement)
+                t['assess'] = t['plan'] - days(d_plan)
+            elif phase == 'planning':
+                t['plan'] = t['close'] - days(rng.randint(10, 60))
+                t['assess'] = t['plan'] - days(d_plan)
+            else:
+                t['assess'] = t['close'] - days(rng.randint(10, 60))
+            t['start'] = t['assess'] - days(d_assess)
+            if final == 'reopened':
+                t['reopen'] = t['close'] + days(rng.randint(20, 60))
+        if t['start'] < first:
+            shift = first - t['start'] + days(rng.randint(0, 20))
+            for key in t:
+                t[key] += shift
+            if max(t.values()) > today:
+                return self.plan_timeline(rng, final)
+        return t
+
+    def generate(self):
+        rng = self.rng
+        # case managers carry full caseloads, team leads a few cases
+        managers = [s for s in STAFF if s[4] == 'manager' for _ in range(3)]
+        managers += [s for s in STAFF if s[4] == 'lead']
+        n_cases = 345
+        finals = [('intake', 7), ('assessment', 9), ('planning', 8),
+            ('implementation', 33), ('closed', 33), ('cancelled', 8),
+            ('reopened', 1)]
+        specs = []
+        nationalities = [(k, v[0]) for k, v in ORIGINS.items()]
+        for i in range(n_cases):
+            login, _, _, org, _ = managers[i % len(managers)]
+            final = weighted(rng, finals)
+            if final == 'reopened' and org not in {'ki', 'car'}:
+                final = 'closed'
+            timeline = self.plan_timeline(rng, final)
+            nationality = weighted(rng, nationalities)
+            person = self.make_person(rng, nationality, timeline['start'])
+            specs.append({
+                    'manager': login,
+                    'org': org,
+                    'final': final,
+                    't': timeline,
+                    'person': person,
+                    })
+        # Some clients come back with a new need: reuse the client of an
+        # earlier, ended case of the same manager.
+        by_manager = defaultdict(list)
+        for spec in specs:
+            by_manager[spec['manager']].append(spec)
+        reused = 0
+        for login, cases in by_manager.items():
+            ended = sorted((s for s in cases
+                    if 'close' in s['t'] or 'cancel' in s['t']),
+                key=lambda s: s['t'].get('close') or s['t'].get('cancel'))
+            for spec in sorted(cases, key=lambda s: s['t']['start']):
+                if rng.random() > 0.12 or 'reopen' in spec['t']:
+                    continue
+                for earlier in ended:
+                    end = earlier['t'].get('close') or earlier['t'].get(
+                        'cancel')
+                    if (end + days(30) < spec['t']['start']
+                            and 'reopen' not in earlier['t']
+                            and not earlier.get('reused')):
+                        earlier['reused'] = True
+                        spec['person'] = earlier['person']
+                        reused += 1
+                        break
+        for spec in specs:
+            spec['target_group'] = self.target_group(
+                rng, spec['person'], spec['t']['start'])
+        specs.sort(key=lambda s: (s['t']['start'], s['manager']))
+        return specs
+
+    def load_catalogs(self):
+        def by_code(name):
+            return {r.code: r.id for r in self.model(name).find([])}
+        self.target_groups = by_code('kim.target_group')
+        self.fields = by_code('kim.field_of_action')
+        self.legal_domains = by_code('kim.legal_domain')
+        self.access_routes = by_code('kim.access_route')
+        self.closure_reasons = by_code('kim.closure_reason')
+        self.languages = by_code('kim.language')
+
+    def choose_needs(self, rng, spec):
+        weights = list(FIELD_WEIGHTS[spec['target_group']])
+        n = weighted(rng, [(1, 2), (2, 4), (3, 4), (4, 2)])
+        fields = []
+        while len(fields) < n and weights:
+            field = weighted(rng, weights)
+            weights = [w for w in weights if w[0] != field]
+            fields.append(field)
+        return fields
+
+    def partners_for(self, rng, fields, person):
+        result = []
+        for field in fields:
+            candidates = [p[0] for p in PARTNERS if field in p[4]]
+            if field == 'participation' and person['nationality'] == 'UA':
+                candidates = ['ukr', 'sport']
+            elif field == 'participation':
+                candidates = ['mso', 'sport']
+            if candidates:
+                result.append((field, rng.choice(candidates)))
+        return result
+
+    def legal_domain_for(self, partner, person):
+        domain = self.partner_info[partner][3]
+        if partner == 'sozialamt' and person['residence_status'] in {
+                'asylum_procedure', 'toleration', 'toleration_60b'}:
+            domain = 'asylblg'
+        return self.legal_domains[domain]
+
+    # --- loading ----------------------------------------------------------
+    # Records are sent the way the web client sends them when the user
+    # saves a form: one create or write per step with the lines nested in
+    # it; the workflow is driven by clicking the buttons.
+    def rpc(self, login, model, method, *args):
+        Model_ = self.model(model, login)
+        return getattr(Model_._proxy, method)(
+            *args, self.session(login).context)
+
+    def load_clients(self, specs):
+        "Each case manager registers the clients of her cases"
+        by_manager = defaultdict(list)
+        seen = set()
+        for spec in specs:
+            person = spec['person']
+            if id(person) in seen:
+                continue
+            seen.add(id(person))
+            by_manager[spec['manager']].append(person)
+        # and a few who just came in and have no case yet
+        rng = self.rng
+        for login, _, _, org, role in STAFF:
+            if role == 'manager' and rng.random() < 0.6:
+                nationality = weighted(rng, [(k, v[0])
+                        for k, v in ORIGINS.items()])
+                by_manager[login].append(self.make_person(
+                        rng, nationality, self.today - days(
+                            rng.randint(0, 10))))
+        self.clock(None)
+        for login, persons in by_manager.items():
+            party_ids = self.rpc(login, 'party.party', 'create', [{
+                        'name': p['name'],
+                        'addresses': [('create', [{
+                                        'street_unstructured': p['street'],
+                                        'postal_code': p['postal_code'],
+                                        'city': "Musterstadt",
+                                        'country': self.countries['DE'],
+                                        'subdivision': self.subdivision_nw,
+                                        }])],
+                        } for p in persons])
+            values = []
+            for person, party_id in zip(persons, party_ids):
+                client = {'party': party_id}
+                for name in ['gender', 'birth_date', 'stateless',
+                        'german_level', 'entry_date', 'residence_status',
+                        'residence_paragraph', 'residence_valid_until']:
+                    client[name] = person[name]
+                if person['nationality']:
+                    client['nationality'] = self.countries[
+                        person['nationality']]
+                client['languages'] = [('add', [
+                            self.languages[c] for c in person['languages']])]
+                if person['household']:
+                    client['household_members'] = [('create', [{
+                                    'name': name,
+                                    'relation': relation,
+                                    'birth_date': birth_date,
+                                    } for name, relation, birth_date
+                                in person['household']])]
+                values.append(client)
+            client_ids = self.rpc(login, 'kim.client', 'create', values)
+            for person, client_id in zip(persons, client_ids):
+                person['client'] = client_id
+            self.counts['clients'] += len(client_ids)
+            self.counts['household members'] += sum(
+                len(p['household']) for p in persons)
+
+    def contact(self, rng, case, date, phase, person, field=None,
+            employee=None):
+        kind = ('in_person' if phase in {'first', 'planning'}
+            else weighted(rng, [('in_person', 50), ('phone', 30),
+                    ('outreach', 7), ('video', 5), ('written', 8)]))
+        duration = {
+            'first': rng.choice([60, 75, 90]),
+            'assessment': rng.choice([45, 60, 90, 120]),
+            'planning': rng.choice([45, 60, 75]),
+            'closure': rng.choice([30, 45, 60]),
+            }.get(phase) or (rng.choice([10, 15, 20]) if kind in {
+                'phone', 'written'} else rng.choice([30, 45, 60, 90, 120]))
+        contact = {
+            'date': date,
+            'duration': duration,
+            'kind': kind,
+            'notes': rng.choice(CONTACT_NOTES[phase]),
+            }
+        if field:
+            contact['field_of_action'] = self.fields[field]
+        if employee:
+            contact['employee'] = employee
+        others = [c for c in person['languages'] if c != 'de']
+        if (kind in {'in_person', 'phone', 'video', 'outreach'}
+                and person['german_level'] in {'none', 'a1', 'a2'}
+                and others and rng.random() < 0.65):
+            contact['interpreter'] = True
+            contact['interpreter_language'] = self.languages[others[0]]
+        case.add('contacts', contact)
+        self.counts['contacts'] += 1
+
+    def monitoring_contacts(self, rng, case, spec, fields, start, end):
+        date = start + days(rng.randint(7, 30))
+        deputy = spec.get('deputy')
+        while date < end:
+            self.contact(rng, case, date, 'monitoring', spec['person'],
+                field=rng.choice(fields) if fields else None,
+                employee=deputy if deputy and rng.random() < 0.15 else None)
+            date += days(rng.randint(10, 50))
+
+    def run_case(self, spec):
+        rng = self.rng
+        login = spec['manager']
+        t = spec['t']
+        person = spec['person']
+        today = self.today
+        case = _CaseForm(self, login)
+
+        fields = self.choose_needs(rng, spec)
+        planned = self.partners_for(rng, fields, person)
+        route = weighted(rng, [('self', 30), ('authority', 15),
+                ('jobcenter', 18), ('welfare', 20), ('school', 7),
+                ('outreach', 7), ('other', 3)])
+        referrer = {
+            'authority': rng.choice(['abh', 'sozialamt', 'jugendamt']),
+            'jobcenter': 'jobcenter',
+            'welfare': rng.choice(['mbe', 'jmd', 'psz']),
+            'school': 'schule',
+            }.get(route)
+        recipients = sorted({p for _, p in planned}
+            | ({referrer} if referrer else set()))
+        if rng.random() < 0.5:
+            recipients = sorted(set(recipients) | {'jobcenter'})
+
+        # Intake
+        self.clock(t['start'])
+        case.values.update({
+                'client': person['client'],
+                'start_date': t['start'],
+                'access_route': self.access_routes[route],
+                })
+        if referrer:
+            case.values['referrer'] = self.partners[referrer]
+        colleagues = [s[0] for s in STAFF
+            if s[3] == spec['org'] and s[4] == 'manager' and s[0] != login]
+        if colleagues and rng.random() < 0.3:
+            deputy = self.employees[rng.choice(colleagues)]
+            case.values['deputy'] = deputy
+            spec['deputy'] = deputy
+        if 'assess' in t or rng.random() < 0.5:
+            case.values['target_group'] = self.target_groups[
+                spec['target_group']]
+        consent_date = None
+        if 'assess' in t:
+            consent_date = t['start'] + days(
+                rng.randint(0, (t['assess'] - t['start']).days))
+        elif rng.random() < 0.5:
+            consent_date = t['start']
+        consent_valid_until = None
+        if consent_date and rng.random() < 0.3:
+            consent_valid_until = consent_date + days(730)
+
+        def new_consent(date, parties, purpose, valid_until=None):
+            case.add('consents', {
+                    'purpose': purpose,
+                    'date': date,
+                    'form': weighted(rng, [('written', 8),
+                            ('electronic', 1), ('oral', 1)]),
+                    'valid_until': valid_until,
+                    'data_categories': "Stammdaten, Aufenthaltsstatus, "
+                    "Angaben zu Familie, Einkommen, Bildung und Gesundheit, "
+                    "soweit für die Fallbearbeitung erforderlich.",
+                    'recipients': [('add', [
+                                self.partners[k] for k in parties])],
+                    })
+            self.counts['consents'] += 1
+
+        consent_purpose = ("Einwilligung in das Case Management und "
+            "Schweigepflichtentbindung gegenüber den genannten Stellen")
+        if consent_date == t['start']:
+            new_consent(consent_date, recipients, consent_purpose,
+                consent_valid_until)
+        self.contact(rng, case, t['start'], 'first', person)
+        case.save()
+        self.counts['cases'] += 1
+
+        # Consent validity for referrals: (recipient, from, until)
+        coverage = [(key, consent_date, consent_valid_until)
+            for key in recipients] if consent_date else []
+
+        if 'assess' in t:
+            self.clock(t['assess'])
+            if consent_date != t['start']:
+                new_consent(consent_date, recipients, consent_purpose,
+                    consent_valid_until)
+            self.contact(rng, case, t['assess'], 'assessment', person)
+            case.click('assess')
+
+        end = t.get('close') or t.get('cancel') or today
+        if 'cancel' in t:
+            self.clock(t['cancel'])
+            case.values['end_date'] = t['cancel']
+            case.values['closure_note'] = rng.choice([
+                    "Klient*in ist nach dem Erstgespräch nicht wieder "
+                    "erschienen.",
+                    "Zuständigkeit liegt beim Fallmanagement des "
+                    "Jobcenters; Case Management nicht erforderlich.",
+                    "Klient*in hat das Angebot nach Bedenkzeit "
+                    "abgelehnt.",
+                    "Doppelte Anlage: Fall wird bei einem anderen Träger "
+                    "geführt.",
+                    ])
+            case.click('cancel')
+            return case.done(fields=[])
+
+        recorded = []
+
+        def needs_and_situation():
+            case.values['situation'] = rng.choice(SITUATIONS)
+            for field in fields:
+                case.add('needs', {
+                        'field_of_action': self.fields[field],
+                        'description': rng.choice(NEED_TEXTS[field]),
+                        'priority': weighted(rng, [('high', 3),
+                                ('normal', 5), ('low', 1)]),
+                        })
+                recorded.append(field)
+                self.counts['needs'] += 1
+
+        goals = []
+        if 'plan' in t:
+            self.clock(t['plan'])
+            needs_and_situation()
+            self.contact(rng, case, t['assess'] + days(
+                    (t['plan'] - t['assess']).days // 2), 'assessment',
+                person)
+            case.click('plan')
+        elif 'close' in t:
+            # closed during the assessment
+            if rng.random() < 0.5:
+                needs_and_situation()
+
+        if 'implement' in t:
+            self.clock(t['implement'])
+            for field in fields:
+                for text in rng.sample(GOAL_TEXTS[field],
+                        k=min(len(GOAL_TEXTS[field]),
+                            weighted(rng, [(1, 3), (2, 1)]))):
+                    agreed = t['implement']
+                    goal = {
+                        'field_of_action': self.fields[field],
+                        'description': text,
+                        'agreed_date': agreed,
+                        'review_date': agreed + days(rng.randint(45, 180)),
+                        }
+                    case.add('goals', goal)
+                    goals.append(goal)
+                    self.counts['goals'] += 1
+            self.contact(rng, case, t['implement'], 'planning', person)
+            case.click('implement')
+
+            # Back to planning when a goal turns out unrealistic
+            run_end = min(end, today)
+            if (run_end - t['implement']).days > 150 and rng.random() < 0.1:
+                replan = t['implement'] + days(rng.randint(60, 120))
+                self.clock(replan)
+                self.contact(rng, case, replan, 'planning', person)
+                case.click('plan')
+                self.counts['re-planned'] += 1
+                implement = min(replan + days(rng.randint(7, 21)), today)
+                self.clock(implement)
+                field = rng.choice(fields)
+                goal = {
+                    'field_of_action': self.fields[field],
+                    'description': rng.choice(GOAL_TEXTS[field])
+                    + " (angepasst)",
+                    'agreed_date': implement,
+                    'review_date': implement + days(90),
+                    }
+                case.add('goals', goal)
+                goals.append(goal)
+                self.counts['goals'] += 1
+                case.click('implement')
+
+            # Monitoring: contacts, referrals, extended consents, outcomes
+            self.clock(run_end)
+            self.monitoring_contacts(
+                rng, case, spec, fields, t['implement'], run_end)
+            extra = [p for p in PARTNERS if p[0] not in recipients]
+            if rng.random() < 0.15 and extra:
+                key = rng.choice(extra)[0]
+                date = t['implement'] + days(rng.randint(
+                        5, max(5, (run_end - t['implement']).days)))
+                if date < run_end:
+                    new_consent(date, [key], "Erweiterung der "
+                        "Schweigepflichtentbindung")
+                    coverage.append((key, date, None))
+                    planned.append((self.partner_info[key][4][0], key))
+            if (consent_valid_until and consent_valid_until < run_end):
+                renewal = consent_valid_until - days(14)
+                new_consent(renewal, recipients,
+                    "Verlängerung der Einwilligung und "
+                    "Schweigepflichtentbindung")
+                coverage.extend((key, renewal, None) for key in recipients)
+            # the consents must be recorded before the referrals
+            case.save()
+            for field, key in planned[:rng.randint(1, 3)]:
+                windows = [(f, u) for k, f, u in coverage if k == key]
+                if not windows:
+                    continue
+                start = max(t['implement'] - days(20), windows[0][0])
+                until = min([run_end] + [u for _, u in windows if u])
+                if until <= start:
+                    continue
+                date = start + days(rng.randint(0, (until - start).days))
+                if not any(f <= date and (not u or date <= u)
+                        for f, u in windows):
+                    continue
+                referral = {
+                    'date': date,
+                    'recipient': self.partners[key],
+                    'legal_domain': self.legal_domain_for(key, person),
+                    'field_of_action': self.fields[field],
+                    'purpose': rng.choice(GOAL_TEXTS.get(
+                            field, ["Unterstützung"])) + ".",
+                    }
+                if (run_end - date).days > 21:
+                    referral['outcome'] = weighted(rng, [
+                            ('service_received', 5), ('accepted', 3),
+                            ('rejected', 1), ('broken_off', 1)])
+                    referral['outcome_date'] = date + days(rng.randint(
+                            7, min(90, (run_end - date).days)))
+                    referral['outcome_note'] = {
+                        'service_received': "Leistung wurde erbracht.",
+                        'accepted': "Termin vergeben, Bearbeitung läuft.",
+                        'rejected': "Nicht zuständig; Weiterverweisung "
+                        "empfohlen.",
+                        'broken_off': "Klient*in hat den Termin nicht "
+                        "wahrgenommen.",
+                        }[referral['outcome']]
+                case.add('referrals', referral)
+                self.counts['referrals'] += 1
+            for goal in goals:
+                if goal['review_date'] < run_end and rng.random() < 0.45:
+                    goal['outcome'] = weighted(rng, [('achieved', 6),
+                            ('partially_achieved', 2), ('not_achieved', 1)])
+                    goal['outcome_date'] = goal['review_date']
+                    case.update_line('goals', goal, {
+                            'outcome': goal['outcome'],
+                            'outcome_date': goal['outcome_date'],
+                            })
+            case.save()
+
+        if 'close' in t:
+            self.clock(t['close'])
+            reason = weighted(rng, [('goal_reached', 35),
+                    ('regular_service', 20), ('other_case_management', 8),
+                    ('no_need', 7), ('moved_away', 12),
+                    ('contact_broken', 13), ('other', 5)]
+                if 'implement' in t else [('moved_away', 3),
+                    ('contact_broken', 4), ('other_case_management', 3),
+                    ('no_need', 1)])
+            if 'reopen' in t:
+                reason = rng.choice(['contact_broken', 'moved_away'])
+            for goal in goals:
+                if goal.get('outcome', 'open') == 'open':
+                    outcome = weighted(rng, {
+                            'goal_reached': [('achieved', 8),
+                                ('partially_achieved', 2)],
+                            'regular_service': [('achieved', 4),
+                                ('partially_achieved', 4), ('open', 2)],
+                            'no_need': [('achieved', 5),
+                                ('partially_achieved', 2)],
+                            }.get(reason, [('not_achieved', 3),
+                                ('dropped', 3), ('partially_achieved', 1)]))
+                    if outcome != 'open':
+                        goal['outcome'] = outcome
+                        case.update_line('goals', goal, {
+                                'outcome': outcome,
+                                'outcome_date': max(
+                                    t['close'], goal['agreed_date']),
+                                })
+            if (reason == 'contact_broken' and case.lines['consents']
+                    and rng.random() < 0.3):
+                case.update_line('consents', case.lines['consents'][0], {
+                        'withdrawal_date': t['close'],
+                        'withdrawal_note': "Einwilligung telefonisch "
+                        "widerrufen; Widerruf in der Akte vermerkt.",
+                        })
+                self.counts['consents withdrawn'] += 1
+            if reason not in {'contact_broken', 'moved_away'}:
+                self.contact(rng, case, t['close'], 'closure', person)
+            case.values.update({
+                    'closure_reason': self.closure_reasons[reason],
+                    'closure_note': CLOSURE_NOTES[reason],
+                    'end_date': t['close'],
+                    })
+            case.click('close')
+
+        if 'reopen' in t:
+            # The client is back: the team lead reopens the case
+            lead = [s[0] for s in STAFF
+                if s[3] == spec['org'] and s[4] == 'lead'][0]
+            self.clock(t['reopen'])
+            Case = self.model('kim.case', lead)
+            try:
+                Case.click([Case(case.id)], 'reopen')
+            except RequiredValidationError as exception:
+                # kim_case clears the closure reason while the case is
+                # still closed, where the reason is required.
+                if not self.counts['reopen failed']:
+                    print("demo_data: WARNING: the 'Reopen' button fails, "
+                        "the case stays closed: "
+                        f"{exception.message}", file=sys.stderr)
+                self.counts['reopen failed'] += 1
+                return case.done(recorded)
+            self.counts['reopened'] += 1
+            self.clock(today)
+            self.contact(rng, case, t['reopen'], 'assessment', person)
+            self.monitoring_contacts(
+                rng, case, spec, fields, t['reopen'], today)
+            case.save()
+        return case.done(recorded)
+
+    def load_barriers(self, cases_by_org):
+        rng = self.rng
+        for org, title, description, field, legal, target in BARRIERS:
+            cases = [c for c in cases_by_org[org]
+                if field in c['fields'] and c['state'] != 'intake']
+            if len(cases) < 2:
+                cases = [c for c in cases_by_org[org]
+                    if c['state'] != 'intake']
+            # team leads link cases across their organisation, elsewhere a
+            # case manager records the barrier for her own cases
+            lead = [s[0] for s in STAFF if s[3] == org and s[4] == 'lead']
+            if lead and rng.random() < 0.6:
+                login = lead[0]
+            else:
+                login = Counter(c['manager'] for c in cases).most_common(
+                    1)[0][0]
+                cases = [c for c in cases if c['manager'] == login]
+            linked = rng.sample(cases, k=min(len(cases), rng.randint(3, 9)))
+            date = max(c['start'] for c in linked) + days(rng.randint(1, 40))
+            date = min(date, self.today)
+            self.clock(date)
+            S = _Models(self, login)
+            Barrier = S['kim.barrier']
+            barrier = Barrier(name=title, description=description,
+                date=date,
+                field_of_action=S['kim.field_of_action'](self.fields[field]),
+                legal_domain=S['kim.legal_domain'](self.legal_domains[legal]))
+            if target:
+                barrier.target_group = S['kim.target_group'](
+                    self.target_groups[target])
+            for c in sorted(linked, key=lambda c: c['id']):
+                barrier.cases.append(S['kim.case'](c['id']))
+            barrier.save()
+            self.counts['barriers'] += 1
+            self.counts['barrier links'] += len(linked)
+            if rng.random() < 0.75:
+                barrier.click('report')
+                self.counts['barriers reported'] += 1
+
+    def run(self):
+        timer = time.monotonic()
+
+        def step(msg):
+            print(f"   [{time.monotonic() - timer:6.1f} s] {msg}", flush=True)
+
+        if not self.check_empty():
+            return False
+        self.setup_language()
+        step("language")
+        self.setup_currency()
+        self.setup_countries()
+        step(f"currency and {self.counts['countries']} countries")
+        self.setup_organisations()
+        step(f"{self.counts['organisations']} organisations with case "
+            "sequences")
+        self.setup_partners()
+        step(f"{self.counts['network partners']} network partners")
+        self.setup_staff()
+        step(f"{self.counts['employees']} employees and "
+            f"{self.counts['users']} users")
+        self.load_catalogs()
+        specs = self.generate()
+        self.load_clients(specs)
+        step(f"{self.counts['clients']} clients")
+        cases_by_org = defaultdict(list)
+        for i, spec in enumerate(specs, 1):
+            case = self.run_case(spec)
+            case['start'] = spec['t']['start']
+            cases_by_org[spec['org']].append(case)
+            if i % 50 == 0:
+                step(f"{i} cases")
+        step(f"{len(specs)} cases")
+        self.load_barriers(cases_by_org)
+        self.clock(None)
+        step(f"{self.counts['barriers']} structural barriers")
+        for key, value in sorted(self.counts.items()):
+            print(f"   {key:22} {value:6}")
+        return True
+
+
+class _CaseForm:
+    """A case as edited in the form of the web client by one user: changes
+    are collected and sent in one create or write, with the new and changed
+    lines nested in it, when saving or clicking a button."""
+    _tracked = ('goals', 'consents')
+
+    def __init__(self, builder, login):
+        self.builder = builder
+        self.login = login
+        self.id = None
+        self.values = {}
+        self.lines = defaultdict(list)
+        self.to_create = defaultdict(list)
+        self.to_write = defaultdict(list)
+
+    def add(self, field, values):
+        self.lines[field].append(values)
+        self.to_create[field].append(values)
+
+    def update_line(self, field, line, values):
+        if '_id' in line:
+            self.to_write[field].append((line['_id'], values))
+        else:
+            line.update(values)
+
+    def save(self):
+        values = dict(self.values)
+        for field, lines in self.to_create.items():
+            if lines:
+                values.setdefault(field, []).append(('create', [
+                            {k: v for k, v in l.items()
+                                if not k.startswith('_')}
+                            for l in lines]))
+        for field, writes in self.to_write.items():
+            for line_id, line_values in writes:
+                values.setdefault(field, []).append(
+                    ('write', [line_id], line_values))
+        if not values:
+            return
+        rpc = self.builder.rpc
+        if self.id is None:
+            self.id, = rpc(self.login, 'kim.case', 'create', [values])
+        else:
+            rpc(self.login, 'kim.case', 'write', [self.id], values)
+        tracked = [f for f in self._tracked if self.to_create.get(f)]
+        if tracked:
+            # remember the ids of the new lines to change them later
+            record, = rpc(self.login, 'kim.case', 'read', [self.id], tracked)
+            for field in tracked:
+                known = {l['_id'] for l in self.lines[field] if '_id' in l}
+                new_ids = sorted(set(record[field]) - known)
+                for line, line_id in zip(self.to_create[field], new_ids):
+                    line['_id'] = line_id
+        self.values = {}
+        self.to_create.clear()
+        self.to_write.clear()
+
+    def click(self, button):
+        self.save()
+        Case = self.builder.model('kim.case', self.login)
+        Case.click([Case(self.id)], button)
+
+    def done(self, fields):
+        self.save()
+        state, = self.builder.rpc(
+            self.login, 'kim.case', 'read', [self.id], ['state'])
+        state = state['state']
+        self.builder.counts[f"state {state}"] += 1
+        return {
+            'id': self.id,
+            'state': state,
+            'manager': self.login,
+            'fields': set(fields),
+            }
+
+
+class _Models(dict):
+    "Model classes of one user, by name"
+
+    def __init__(self, builder, login):
+        super().__init__()
+        self.builder = builder
+        self.login = login
+
+    def __missing__(self, name):
+        model = self.builder.model(name, self.login)
+        self[name] = model
+        return model
+
+
+def _UserConfig(base, login):
+    "A proteus config for login that reuses the pool of base"
+    from proteus.config import TrytondConfig
+    from trytond.transaction import Transaction
+
+    config = TrytondConfig.__new__(TrytondConfig)
+    super(TrytondConfig, config).__init__()
+    config.database = base.database
+    config.database_name = base.database_name
+    config._user = login
+    config.config_file = base.config_file
+    config.skip_warning = False
+    config.pool = base.pool
+    with Transaction().start(config.database_name, 0) as transaction:
+        User = config.pool.get('res.user')
+        with transaction.set_context(active_test=False):
+            config.user, = [u.id for u in User.search(
+                    [('login', '=', login)], limit=1)]
+        with transaction.set_user(config.user):
+            config._context = User.get_preferences(context_only=True)
+    return config
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('-d', '--database', help="database name")
+    parser.add_argument('-c', '--config', dest='config_file',
+        help="trytond configuration file")
+    parser.add_argument('--password', default=PASSWORD,
+        help="password of the demo users (default: %(default)s)")
+    parser.add_argument('--print-logins', action='store_true',
+        help="print the demo logins and exit")
+    options = parser.parse_args()
+    if options.print_logins:
+        print_logins(options.password)
+        return 0
+    if not options.database:
+        parser.error("the database is required")
+    builder = Builder(options.database, options.config_file, options.password)
+    if builder.run():
+        print("   logins: python scenarios/demo_data.py --print-logins")
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
