@@ -1,14 +1,12 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
-from sql.aggregate import Count
-
-from trytond import backend
 from trytond.model import ModelSQL, ModelView, Workflow, fields
 from trytond.pool import Pool
 from trytond.pyson import Eval
-from trytond.tools import grouped_slice
 from trytond.transaction import Transaction
+
+from .tools import count_related
 
 
 class Barrier(Workflow, ModelSQL, ModelView):
@@ -96,19 +94,7 @@ class Barrier(Workflow, ModelSQL, ModelView):
     def get_case_count(cls, barriers, name):
         # Counted in SQL so that coordination sees how often a barrier
         # occurred without access to the cases themselves.
-        pool = Pool()
-        BarrierCase = pool.get('kim.barrier-kim.case')
-        relation = BarrierCase.__table__()
-        cursor = Transaction().connection.cursor()
-        counts = {b.id: 0 for b in barriers}
-        for sub_ids in grouped_slice(barriers, backend.MAX_QUERY_PARAMS):
-            cursor.execute(*relation.select(
-                    relation.barrier, Count(relation.case),
-                    where=fields.SQL_OPERATORS['in'](
-                        relation.barrier, list(map(int, sub_ids))),
-                    group_by=[relation.barrier]))
-            counts.update(cursor)
-        return counts
+        return count_related(barriers, 'kim.barrier-kim.case', 'barrier')
 
     @classmethod
     @ModelView.button

@@ -1,17 +1,14 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
-from sql.aggregate import Count
-
-from trytond import backend
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval
-from trytond.tools import grouped_slice
 from trytond.transaction import Transaction
 
 from .exceptions import CaseValidationError
+from .tools import count_related
 
 RESIDENCE_STATUSES = [
     (None, ""),
@@ -142,20 +139,9 @@ class Client(RuleCheckedExportMixin, ModelSQL, ModelView):
 
     @classmethod
     def get_household_size(cls, clients, name):
-        pool = Pool()
-        Member = pool.get('kim.client.household_member')
-        member = Member.__table__()
-        cursor = Transaction().connection.cursor()
-        sizes = {c.id: 1 for c in clients}
-        for sub_ids in grouped_slice(clients, backend.MAX_QUERY_PARAMS):
-            cursor.execute(*member.select(
-                    member.client, Count(member.id),
-                    where=fields.SQL_OPERATORS['in'](
-                        member.client, list(map(int, sub_ids))),
-                    group_by=[member.client]))
-            for client_id, count in cursor:
-                sizes[client_id] += count
-        return sizes
+        members = count_related(
+            clients, 'kim.client.household_member', 'client')
+        return {c: n + 1 for c, n in members.items()}
 
     @fields.depends('stateless')
     def on_change_stateless(self):
