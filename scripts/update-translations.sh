@@ -21,3 +21,20 @@ for module in "${modules[@]}"; do
     po="modules/$module/locale/de.po"
     echo "$po: $(grep -c '^msgid' "$po") entries"
 done
+# One line per msgid/msgstr: simpler diffs, and simple checks that read a
+# wrapped `msgstr ""` as empty see the translation.
+python - "${modules[@]}" <<'PY'
+import re
+import sys
+for module in sys.argv[1:]:
+    path = f'modules/{module}/locale/de.po'
+    with open(path, encoding='utf-8') as fp:
+        content = fp.read()
+    content = re.sub(
+        r'^(msgctxt|msgid|msgstr) ""\n((?:"(?:[^"\\]|\\.)*"\n)+)',
+        lambda m: '%s "%s"\n' % (m.group(1), ''.join(
+            line[1:-1] for line in m.group(2).splitlines())),
+        content, flags=re.M)
+    with open(path, 'w', encoding='utf-8') as fp:
+        fp.write(content)
+PY
