@@ -1,6 +1,8 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
+from sql import Null
+
 from trytond.i18n import gettext
 from trytond.model import (
     Index, ModelSQL, ModelView, Unique, Workflow, fields)
@@ -122,6 +124,10 @@ class Case(Workflow, ModelSQL, ModelView):
             ]
         cls._sql_indexes.update({
                 Index(t, (t.number, Index.Equality(cardinality='high'))),
+                # "My Cases" and the case managers' record rule
+                Index(t, (t.manager, Index.Equality())),
+                Index(t, (t.deputy, Index.Equality()),
+                    where=t.deputy != Null),
                 Index(t, (t.state, Index.Equality(cardinality='low')),
                     where=t.state.in_(ACTIVE_STATES)),
                 Index(t,

@@ -43,8 +43,11 @@ class Contact(CaseLineMixin, ModelSQL, ModelView):
     def __setup__(cls):
         super().__setup__()
         t = cls.__table__()
-        cls._sql_indexes.add(
-            Index(t, (t.date, Index.Range()), (t.case, Index.Equality())))
+        cls._sql_indexes.update({
+                Index(t, (t.date, Index.Range())),
+                # the contacts of an organisation's cases in a period
+                Index(t, (t.case, Index.Range()), (t.date, Index.Range())),
+                })
         cls._order = [('date', 'DESC'), ('id', 'DESC')]
 
     @staticmethod
