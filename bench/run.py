@@ -1,0 +1,527 @@
+#!/usr/bin/env python3
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+"""Time on the server what a KIM user waits for, in the database made by
+bench/generate.py.
+
+Each operation is replayed as the RPC calls the Tryton client makes: one
+transaction per call, started as the user with her preferences as context
+and `_check_access` set, like trytond.protocols.dispatcher does, so access
+rights and record rules apply.  HTTP and JSON are left out.
+
+For every operation it prints the median and p90 of the server time, the
+number of SQL statements and the time they took inside Tryton, the time of
+the same statements replayed directly on PostgreSQL, and the time of a
+hand-written plain SQL query that gives the same answer.
+"""
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections import namedtuple
+
+import psycopg
+
+DEFAULT_URI = 'postgresql://postgres@127.0.0.1:5432/'
+LIST_LIMIT = 80  # rows of a list page in the client
+CLIENT_LIMIT = 1000  # client.limit: read() asks at most for 1000 // fields
+COUNT_LIMIT = 1000
+
+Statement = namedtuple('Statement', ['query', 'params', 'seconds'])
+
+
+class Recorder:
+    "Records the statements trytond executes (the hook is cheap)"
+    statements = []
+
+    @classmethod
+    def install(cls):
+        from trytond.backend.postgresql import database
+        execute = database.LoggingCursor.execute
+
+        def recording_execute(self, query, params=None, **kwargs):
+            start = time.perf_counter()
+            try:
+                return execute(self, query, params, **kwargs)
+            finally:
+                cls.statements.append(Statement(
+                        query, params, time.perf_counter() - start))
+        database.LoggingCursor.execute = recording_execute
+
+    @classmethod
+    def take(cls):
+        statements, cls.statements = cls.statements, []
+        return statements
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+    parser.add_argument('--database', '-d', default='kim_bench')
+    parser.add_argument(
+        '--uri', default=os.environ.get('KIM_BENCH_URI', DEFAULT_URI))
+    parser.add_argument('--runs', '-n', type=int, default=15)
+    parser.add_argument('--warmup', type=int, default=2)
+    parser.add_argument(
+        '--target-cases', type=int, default=200,
+        help="pick the case manager whose 'My Cases' count is nearest")
+    parser.add_argument(
+        '--company', type=int,
+        help="take the case manager from this organisation (id)")
+    parser.add_argument(
+        '--year', type=int, default=dt.date.today().year - 1,
+        help="year of the statistics (default: last year)")
+    parser.add_argument(
+        '--only', help="comma separated operation keys or prefixes, "
+        "e.g. 'list,stats'")
+    parser.add_argument(
+        '--explain', action='store_true',
+        help="print EXPLAIN ANALYZE of the slowest statement of each "
+        "operation")
+    parser.add_argument(
+        '--dump-sql', metavar='DIR',
+        help="write the SQL of each operation to DIR/<key>.sql")
+    return parser.parse_args()
+
+
+def percentile(values, fraction):
+    values = sorted(values)
+    index = min(len(values) - 1, max(0, round(fraction * len(values)) - 1))
+    return values[index]
+
+
+class Bench:
+
+    def __init__(self, args):
+        self.args = args
+        self.db = args.database
+        self.raw = psycopg.connect(
+            args.uri.rstrip('/') + '/' + args.database, autocommit=True)
+        self.operations = []
+
+    # --- Tryton side -----------------------------------------------------
+
+    def start_pool(self):
+        from trytond.pool import Pool
+        from trytond.transaction import Transaction
+        self.pool = Pool(self.db)
+        with Transaction().start(self.db, 0, readonly=True):
+            self.pool.init()
+        Recorder.install()
+
+    def rpc(self, user, context, method, *args):
+        "Run one call in its own transaction like the dispatcher does"
+        from trytond.transaction import Transaction
+        context = dict(context, _check_access=True)
+        with Transaction().start(
+                self.db, user, readonly=True, context=context):
+            return method(*args)
+
+    def preferences(self, user):
+        from trytond.transaction import Transaction
+        with Transaction().start(self.db, user, readonly=True):
+            User = self.pool.get('res.user')
+            return User.get_preferences(context_only=True)
+
+    def view_fields(self, model, view_type):
+        "The fields the client reads for the default view of the model"
+        from trytond.transaction import Transaction
+        with Transaction().start(self.db, 0, readonly=True):
+            Model = self.pool.get(model)
+            fields = Model.fields_view_get(view_type=view_type)['fields']
+        names = list(fields)
+        names += [f'{n}.rec_name' for n, f in fields.items()
+            if f['type'] in {'many2one', 'one2one', 'reference'}]
+        if 'rec_name' not in names:
+            names.append('rec_name')
+        names += ['_timestamp', '_write', '_delete']
+        return names
+
+    def client_read(self, user, context, model, ids, fields):
+        "read() in chunks of client.limit // len(fields) like the client"
+        Model = self.pool.get(model)
+        size = max(1, CLIENT_LIMIT // len(fields))
+        rows = []
+        for i in range(0, len(ids), size):
+            rows += self.rpc(
+                user, context, Model.read, ids[i:i + size], list(fields))
+        return rows
+
+    def client_list(self, user, context, model, domain, fields):
+        "A list page: search, count if the page is full, read"
+        Model = self.pool.get(model)
+        ids = self.rpc(
+            user, context, Model.search, domain, 0, LIST_LIMIT, None)
+        ids = list(map(int, ids))
+        if len(ids) == LIST_LIMIT:
+            self.rpc(user, context, Model.search_count, domain, 0,
+                COUNT_LIMIT)
+        return self.client_read(user, context, model, ids, fields)
+
+    # --- plain SQL side --------------------------------------------------
+
+    def sql(self, query, params=None):
+        return self.raw.execute(query, params).fetchall()
+
+    def replay(self, statements):
+        "Run the statements trytond issued, one read-only transaction"
+        with self.raw.transaction():
+            self.raw.execute(
+                "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            for statement in statements:
+                self.raw.execute(statement.query, statement.params)
+
+    def mogrify(self, statement):
+        return psycopg.ClientCursor(self.raw).mogrify(
+            statement.query, statement.params)
+
+    # --- the scenario ----------------------------------------------------
+
+    def pick_people(self):
+        args = self.args
+        group = dict(self.sql(
+                "SELECT fs_id, db_id FROM ir_model_data "
+                "WHERE module = 'kim_case' AND model = 'res.group'"))
+        (self.manager, self.employee, self.company, self.my_cases), = \
+            self.sql("""
+                WITH mine AS (
+                    SELECT emp, COUNT(*) AS n FROM (
+                        SELECT manager AS emp FROM kim_case
+                        UNION ALL
+                        SELECT deputy FROM kim_case WHERE deputy IS NOT NULL
+                        ) c GROUP BY emp)
+                SELECT u.id, u.employee, u.company, mine.n
+                FROM res_user u
+                JOIN "res_user-res_group" g ON g.user = u.id
+                JOIN mine ON mine.emp = u.employee
+                WHERE g.group = %s AND u.company = COALESCE(%s, u.company)
+                ORDER BY abs(mine.n - %s), u.id LIMIT 1""",
+                (group['group_kim_case_manager'], args.company,
+                    args.target_cases))
+        (self.lead,), = self.sql("""
+            SELECT u.id FROM res_user u
+            JOIN "res_user-res_group" g ON g.user = u.id
+            WHERE g.group = %s AND u.company = %s ORDER BY u.id LIMIT 1""",
+            (group['group_kim_team_lead'], self.company))
+        (self.coordination,), = self.sql(
+            "SELECT id FROM res_user WHERE login = 'coordination'")
+        # A client she looks for, a case number she types, the case she
+        # opens: the active case of hers with the most contacts.
+        (self.client_name, self.case_number), = self.sql("""
+            SELECT p.name, c.number FROM kim_case c
+            JOIN kim_client k ON k.id = c.client
+            JOIN party_party p ON p.id = k.party
+            WHERE c.manager = %s
+            ORDER BY c.start_date DESC, c.id DESC OFFSET 4 LIMIT 1""",
+            (self.employee,))
+        (self.case_id, self.case_contacts), = self.sql("""
+            SELECT c.id, COUNT(t.id) FROM kim_case c
+            JOIN kim_case_contact t ON t.case = c.id
+            WHERE c.manager = %s AND c.state NOT IN ('closed', 'cancelled')
+            GROUP BY c.id ORDER BY COUNT(t.id) DESC, c.id LIMIT 1""",
+            (self.employee,))
+        self.companies = [r[0] for r in self.sql(
+                "SELECT id FROM company_company ORDER BY id")]
+
+    def define(self, key, title, target, tryton, plain):
+        self.operations.append((key, title, target, tryton, plain))
+
+    def setup(self):
+        args = self.args
+        self.start_pool()
+        self.pick_people()
+        manager_ctx = self.preferences(self.manager)
+        lead_ctx = self.preferences(self.lead)
+        coord_ctx = self.preferences(self.coordination)
+        emp = manager_ctx['employee']
+        assert emp == self.employee, (emp, self.employee)
+
+        case_list = self.view_fields('kim.case', 'tree')
+        case_form = self.view_fields('kim.case', 'form')
+        lines = {name: (model, self.view_fields(model, 'tree'))
+            for name, model in [
+                ('contacts', 'kim.case.contact'),
+                ('consents', 'kim.case.consent'),
+                ('goals', 'kim.case.goal'),
+                ('needs', 'kim.case.need'),
+                ('referrals', 'kim.case.referral')]}
+        # The "My Cases" tab of the Cases action, as the client sends it.
+        my_tab = ['OR', ('manager', '=', emp), ('deputy', '=', emp)]
+        intake_tab = [('state', '=', 'intake')]
+        pattern = f'%{self.client_name}%'
+        me = self.manager
+
+        def my_cases(search=None):
+            return ['AND', search or [], my_tab]
+
+        # --- plain SQL equivalents (rules written out by hand) ---------
+        case_rule = """c.company = %(company)s
+            AND (c.manager = %(emp)s OR c.deputy = %(emp)s)"""
+        case_page = f"""
+            SELECT c.id, c.number, pc.name, pm.name, pd.name, tg.name,
+                c.start_date, c.end_date, pco.name, c.state
+            FROM kim_case c
+            JOIN kim_client k ON k.id = c.client
+            JOIN party_party pc ON pc.id = k.party
+            LEFT JOIN company_employee m ON m.id = c.manager
+            LEFT JOIN party_party pm ON pm.id = m.party
+            LEFT JOIN company_employee d ON d.id = c.deputy
+            LEFT JOIN party_party pd ON pd.id = d.party
+            LEFT JOIN kim_target_group tg ON tg.id = c.target_group
+            JOIN company_company co ON co.id = c.company
+            JOIN party_party pco ON pco.id = co.party
+            WHERE {case_rule} AND {{extra}}
+            ORDER BY c.start_date DESC NULLS FIRST, c.id DESC
+            LIMIT {LIST_LIMIT}"""
+        sql_params = {'company': self.company, 'emp': emp,
+            'pattern': pattern, 'number': self.case_number,
+            'case': self.case_id}
+
+        def plain(*queries):
+            def run():
+                for query in queries:
+                    self.sql(query, sql_params)
+            return run
+
+        # a. the first page of "My Cases"
+        self.define('list', "My Cases, first page (80 rows)", 0.1,
+            lambda: self.client_list(
+                me, manager_ctx, 'kim.case', my_cases(), case_list),
+            plain(case_page.format(extra='true'),
+                f"SELECT COUNT(*) FROM kim_case c WHERE {case_rule}"))
+        self.define('list.tabs', "My Cases, tab counters", 0.1,
+            lambda: [self.rpc(me, manager_ctx,
+                    self.pool.get('kim.case').search_count,
+                    ['AND', tab, []], 0, COUNT_LIMIT)
+                for tab in [my_tab, intake_tab]],
+            plain(f"SELECT COUNT(*) FROM kim_case c WHERE {case_rule}",
+                """SELECT COUNT(*) FROM kim_case c WHERE
+                c.company = %(company)s AND c.state = 'intake'
+                AND (c.manager = %(emp)s OR c.deputy = %(emp)s)"""))
+
+        # b. searches
+        # Her cases first, then the names: left alone the planner scans all
+        # 200,000 names with ILIKE.
+        own_first = ("WITH mine AS MATERIALIZED (SELECT * FROM kim_case c "
+            f"WHERE {case_rule})")
+        self.define('search.name', f"search '{self.client_name}' (rec_name)",
+            0.1,
+            lambda: self.client_list(me, manager_ctx, 'kim.case',
+                my_cases([('rec_name', 'ilike', pattern)]), case_list),
+            plain(own_first + case_page.replace(
+                    'FROM kim_case c', 'FROM mine c').format(extra="""(
+                pc.name ILIKE %(pattern)s OR c.number ILIKE %(pattern)s)""")))
+        self.define('search.client', "search by client.name ilike", 0.1,
+            lambda: self.client_list(me, manager_ctx, 'kim.case',
+                my_cases([('client.name', 'ilike', pattern)]), case_list),
+            plain(own_first + case_page.replace(
+                    'FROM kim_case c', 'FROM mine c').format(
+                    extra="pc.name ILIKE %(pattern)s")))
+        self.define('search.number', f"search number = {self.case_number}",
+            0.1,
+            lambda: self.client_list(me, manager_ctx, 'kim.case',
+                my_cases([('number', '=', self.case_number)]), case_list),
+            plain(case_page.format(extra="c.number = %(number)s")))
+
+        # c. opening one case: the form, then the lines of each tab
+        def open_case():
+            case, = self.client_read(
+                me, manager_ctx, 'kim.case', [self.case_id], case_form)
+            for name, (model, fields) in lines.items():
+                if case[name]:
+                    self.client_read(
+                        me, manager_ctx, model, case[name], fields)
+        line_sql = {
+            'contacts': """SELECT t.*, pe.name, f.name
+                FROM kim_case_contact t
+                LEFT JOIN company_employee e ON e.id = t.employee
+                LEFT JOIN party_party pe ON pe.id = e.party
+                LEFT JOIN kim_field_of_action f ON f.id = t.field_of_action
+                WHERE t.case = %(case)s ORDER BY t.date DESC, t.id DESC""",
+            'consents': """SELECT * FROM kim_case_consent
+                WHERE "case" = %(case)s ORDER BY date DESC, id DESC""",
+            'goals': """SELECT g.*, f.name FROM kim_case_goal g
+                JOIN kim_field_of_action f ON f.id = g.field_of_action
+                WHERE g.case = %(case)s ORDER BY g.id""",
+            'needs': """SELECT n.*, f.name FROM kim_case_need n
+                JOIN kim_field_of_action f ON f.id = n.field_of_action
+                WHERE n.case = %(case)s ORDER BY n.id""",
+            'referrals': """SELECT r.*, p.name, l.name
+                FROM kim_case_referral r
+                JOIN party_party p ON p.id = r.recipient
+                JOIN kim_legal_domain l ON l.id = r.legal_domain
+                WHERE r.case = %(case)s ORDER BY r.date DESC, r.id DESC""",
+            }
+        self.define('open', f"open case ({self.case_contacts} contacts)",
+            0.1, open_case,
+            plain(case_page.format(extra="c.id = %(case)s"),
+                *line_sql.values()))
+
+        # d. statistics of one year: for the team lead's organisation and
+        # statewide for the coordination (all organisations)
+        year = {'from_date': dt.date(args.year, 1, 1),
+            'to_date': dt.date(args.year, 12, 31)}
+        stats = ['kim.case.statistics', 'kim.case.statistics.month',
+            'kim.case.statistics.field', 'kim.case.statistics.closure',
+            'kim.case.statistics.legal_domain']
+        for who, user, ctx, company in [
+                ('org', self.lead, lead_ctx, self.company),
+                ('land', self.coordination, coord_ctx, None)]:
+            ctx = dict(ctx, company=company,
+                context_model='kim.case.statistics.context', **year)
+            companies = [company] if company else self.companies
+            total = []
+            for model in stats:
+                fields = self.view_fields(model, 'tree')
+                query = self.table_query(model, ctx, companies)
+                run = (lambda user=user, ctx=ctx, model=model,
+                    fields=fields: self.client_list(
+                        user, ctx, model, [], fields))
+                total.append((run, query))
+                self.define(f'stats.{who}.{model.rsplit(".", 1)[-1]}',
+                    f"{model} {args.year}", None, run, plain(query))
+            scope = '1 organisation' if company else 'statewide'
+            self.define(f'stats.{who}',
+                f"yearly statistics, {scope} (5 lists)",
+                2.0, lambda total=total: [run() for run, _ in total],
+                plain(*(q for _, q in total)))
+
+    def table_query(self, model, context, companies):
+        "The SQL of the table query with the record rule written out"
+        from trytond.transaction import Transaction
+        with Transaction().start(self.db, 0, readonly=True, context=context):
+            query = self.pool.get(model).table_query()
+            sql, params = tuple(query)
+            return self.raw_query(
+                f"SELECT * FROM ({sql}) AS t WHERE t.company = ANY(%s)",
+                (*params, companies))
+
+    def raw_query(self, sql, params):
+        # Inline the parameters so that the query runs on its own.
+        return psycopg.ClientCursor(self.raw).mogrify(sql, params).replace(
+            '%', '%%')
+
+    # --- measuring -------------------------------------------------------
+
+    def selected(self, key):
+        if not self.args.only:
+            return True
+        return any(key == o or key.startswith(o + '.')
+            for o in self.args.only.split(','))
+
+    def measure(self):
+        args = self.args
+        results = []
+        for key, title, target, tryton, plain in self.operations:
+            if not self.selected(key):
+                continue
+            for _ in range(args.warmup):
+                tryton()
+                plain()
+            Recorder.take()
+            times, cpu_times, sql_times, counts = [], [], [], []
+            for _ in range(args.runs):
+                start, cpu = time.perf_counter(), time.process_time()
+                tryton()
+                times.append(time.perf_counter() - start)
+                cpu_times.append(time.process_time() - cpu)
+                statements = Recorder.take()
+                sql_times.append(sum(s.seconds for s in statements))
+                counts.append(len(statements))
+            replay, hand = [], []
+            for _ in range(args.runs):
+                start = time.perf_counter()
+                self.replay(statements)
+                replay.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                plain()
+                hand.append(time.perf_counter() - start)
+            results.append(dict(
+                    key=key, title=title, target=target,
+                    median=statistics.median(times),
+                    p90=percentile(times, 0.9),
+                    min=min(times),
+                    cpu=statistics.median(cpu_times),
+                    statements=statistics.median(counts),
+                    sql=statistics.median(sql_times),
+                    replay=statistics.median(replay),
+                    hand=statistics.median(hand)))
+            self.report_line(results[-1])
+            self.inspect(key, statements)
+        return results
+
+    def inspect(self, key, statements):
+        if self.args.dump_sql:
+            os.makedirs(self.args.dump_sql, exist_ok=True)
+            with open(os.path.join(self.args.dump_sql, f'{key}.sql'),
+                    'w') as f:
+                for s in statements:
+                    f.write(f'-- {s.seconds * 1000:.2f} ms\n'
+                        f'{self.mogrify(s)};\n\n')
+        if self.args.explain:
+            slowest = max(statements, key=lambda s: s.seconds)
+            plan = self.sql(
+                'EXPLAIN (ANALYZE, BUFFERS) ' + slowest.query,
+                slowest.params)
+            print(f'\n-- slowest statement of {key} '
+                f'({slowest.seconds * 1000:.1f} ms):')
+            print(self.mogrify(slowest))
+            print('\n'.join(r[0] for r in plan), end='\n\n', flush=True)
+
+    def report_header(self):
+        args = self.args
+        counts = dict(self.sql("""
+            SELECT 'cases', COUNT(*) FROM kim_case UNION ALL
+            SELECT 'contacts', COUNT(*) FROM kim_case_contact"""))
+        print(f"database {self.db}: {counts['cases']:,} cases, "
+            f"{counts['contacts']:,} contacts; case manager user "
+            f"{self.manager} (employee {self.employee}, organisation "
+            f"{self.company}) with {self.my_cases} cases in 'My Cases'; "
+            f"{args.runs} runs, times in ms")
+        print()
+        print("| operation | median | p90 | min | Python CPU | SQL stmts "
+            "| SQL in Tryton | replayed SQL | plain SQL | Tryton / plain "
+            "| target |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+
+    @staticmethod
+    def report_line(r):
+        ms = lambda s: f'{s * 1000:.1f}'  # noqa: E731
+        if r['target']:
+            verdict = ('ok' if r['median'] <= r['target'] else 'MISSED')
+            target = f"< {ms(r['target'])[:-2]} {verdict}"
+        else:
+            target = ''
+        print(f"| {r['key']}: {r['title']} | {ms(r['median'])} "
+            f"| {ms(r['p90'])} | {ms(r['min'])} | {ms(r['cpu'])} "
+            f"| {r['statements']:.0f} "
+            f"| {ms(r['sql'])} "
+            f"| {ms(r['replay'])} | {ms(r['hand'])} "
+            f"| {r['median'] / r['hand']:.1f}× | {target} |", flush=True)
+
+
+def main():
+    args = parse_args()
+    workdir = tempfile.TemporaryDirectory(prefix='kim_bench_')
+    conf = os.path.join(workdir.name, 'trytond.conf')
+    with open(conf, 'w') as f:
+        f.write(f"[database]\nuri = {args.uri}\n")
+    from trytond import config
+    config.update_etc(conf)
+
+    bench = Bench(args)
+    bench.setup()
+    bench.report_header()
+    load = os.getloadavg()[0]
+    bench.measure()
+    # Other processes on the machine inflate the wall times, not the CPU.
+    print(f"\nload average (1 min) at start {load:.2f}, "
+        f"at end {os.getloadavg()[0]:.2f}; {os.cpu_count()} CPUs")
+    workdir.cleanup()
+
+
+if __name__ == '__main__':
+    sys.exit(main())
