@@ -12,6 +12,7 @@ from trytond.pyson import Eval, If
 from trytond.transaction import Transaction
 
 from .exceptions import CaseDeleteError, CaseValidationError, WorkflowError
+from .statistics import figures_cache
 
 STATES = [
     ('intake', "Intake"),
@@ -284,6 +285,11 @@ class Case(Workflow, ModelSQL, ModelView):
         return index
 
     @classmethod
+    def on_modification(cls, mode, cases, field_names=None):
+        super().on_modification(mode, cases, field_names=field_names)
+        figures_cache.clear()
+
+    @classmethod
     def check_modification(cls, mode, cases, values=None, external=False):
         super().check_modification(
             mode, cases, values=values, external=external)
@@ -410,6 +416,11 @@ class CaseLineMixin:
     def __setup__(cls):
         super().__setup__()
         cls.__access__.add('case')
+
+    @classmethod
+    def on_modification(cls, mode, lines, field_names=None):
+        super().on_modification(mode, lines, field_names=field_names)
+        figures_cache.clear()
 
     @fields.depends('case', '_parent_case.state')
     def on_change_with_case_state(self, name=None):

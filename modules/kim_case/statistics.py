@@ -8,13 +8,14 @@ Each model aggregates over the period and organisation given by
 organisations of the user."""
 import datetime as dt
 
-from sql import Cast, Literal, Null, Union
+from sql import Cast, Column, Literal, Null, Union, Values
 from sql.aggregate import Count, Min, Sum
 from sql.conditionals import Case as SQLCase
 from sql.conditionals import Coalesce
 from sql.functions import DateTrunc, Round
 
 from trytond import backend
+from trytond.cache import Cache
 from trytond.model import ModelSQL, ModelView, fields
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
@@ -80,9 +81,42 @@ class Context(ModelView):
         return dt.date(Pool().get('ir.date').today().year, 12, 31)
 
 
+# The client evaluates a list 3 to 4 times (search, count, reads of
+# chunks); the figures of a period are computed once and kept until case
+# data changes (cleared by the case and its lines on modification).
+figures_cache = Cache('kim_case.statistics', context=False)
+
+
 class StatisticsMixin(ModelSQL, ModelView):
     __slots__ = ()
     company = fields.Many2One('company.company', "Organisation")
+
+    @classmethod
+    def table_query(cls):
+        from_date, to_date = _period()
+        key = (
+            cls.__name__, from_date, to_date,
+            Transaction().context.get('company'))
+        query = cls._figures_query()
+        names = [c.output_name for c in query.columns]
+        rows = figures_cache.get(key)
+        if rows is None:
+            cursor = Transaction().connection.cursor()
+            cursor.execute(*query)
+            rows = figures_cache.set(key, [tuple(r) for r in cursor])
+        # An empty VALUES list is not valid SQL: one NULL row filtered out.
+        table = Values([list(r) for r in rows] or [[None] * len(names)])
+        return table.select(*(
+                cls._sql_column_cast(name, Column(table, f'column{i}')).as_(
+                    name)
+                for i, name in enumerate(names, 1)),
+            where=None if rows else Literal(False))
+
+    @classmethod
+    def _sql_column_cast(cls, name, column):
+        if name == 'id':
+            return Cast(column, cls.id.sql_type().base)
+        return getattr(cls, name).sql_cast(column)
 
     @classmethod
     def _company_where(cls, column):
@@ -132,7 +166,7 @@ class CaseStatistics(StatisticsMixin):
             ('company', 'ASC'), ('target_group', 'ASC'), ('id', 'ASC')]
 
     @classmethod
-    def table_query(cls):
+    def _figures_query(cls):
         tables = cls._tables()
         case, contact, referral = (
             tables['case'], tables['contact'], tables['referral'])
@@ -205,7 +239,7 @@ class MonthStatistics(StatisticsMixin):
         cls._order = [('month', 'ASC'), ('company', 'ASC'), ('id', 'ASC')]
 
     @classmethod
-    def table_query(cls):
+    def _figures_query(cls):
         tables = cls._tables()
         case, contact = tables['case'], tables['contact']
         closed_case = Pool().get('kim.case').__table__()
@@ -285,7 +319,7 @@ class FieldStatistics(StatisticsMixin):
             ('company', 'ASC'), ('field_of_action', 'ASC'), ('id', 'ASC')]
 
     @classmethod
-    def table_query(cls):
+    def _figures_query(cls):
         pool = Pool()
         Case = pool.get('kim.case')
         tables = cls._tables()
@@ -359,7 +393,7 @@ class ClosureStatistics(StatisticsMixin):
         cls._order = [('company', 'ASC'), ('cases', 'DESC'), ('id', 'ASC')]
 
     @classmethod
-    def table_query(cls):
+    def _figures_query(cls):
         case = cls._tables()['case']
         from_date, to_date = _period()
         return case.select(
@@ -390,7 +424,7 @@ class LegalDomainStatistics(StatisticsMixin):
         cls._order = [('company', 'ASC'), ('referrals', 'DESC'), ('id', 'ASC')]
 
     @classmethod
-    def table_query(cls):
+    def _figures_query(cls):
         pool = Pool()
         tables = cls._tables()
         referral = tables['referral']
