@@ -22,12 +22,13 @@ import secrets
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
 
 import psycopg
+
+from trytond_config import use_database_uri
 
 DEFAULT_URI = 'postgresql://postgres@127.0.0.1:5432/'
 STARTED = time.monotonic()
@@ -801,19 +802,12 @@ class Loader:
 
 def main():
     args = parse_args()
-    workdir = tempfile.TemporaryDirectory(prefix='kim_bench_')
-    conf = os.path.join(workdir.name, 'trytond.conf')
-    with open(conf, 'w') as f:
-        f.write(f"[database]\nuri = {args.uri}\n")
-    os.environ['TRYTOND_CONFIG'] = conf
-
-    from trytond import config
-    config.update_etc(conf)
+    workdir = use_database_uri(args.uri)
 
     log(f"recreating database {args.database!r} on {args.uri}")
     recreate_database(args)
     log("installing kim_case with trytond-admin")
-    install_schema(args, conf)
+    install_schema(args, os.environ["TRYTOND_CONFIG"])
     log("creating organisations")
     companies = create_organisations(args)
     with psycopg.connect(conninfo(args.uri, args.database)) as conn:

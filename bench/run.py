@@ -20,11 +20,12 @@ import datetime as dt
 import os
 import statistics
 import sys
-import tempfile
 import time
 from collections import namedtuple
 
 import psycopg
+
+from trytond_config import use_database_uri
 
 DEFAULT_URI = 'postgresql://postgres@127.0.0.1:5432/'
 LIST_LIMIT = 80  # rows of a list page in the client
@@ -520,12 +521,7 @@ class Bench:
 
 def main():
     args = parse_args()
-    workdir = tempfile.TemporaryDirectory(prefix='kim_bench_')
-    conf = os.path.join(workdir.name, 'trytond.conf')
-    with open(conf, 'w') as f:
-        f.write(f"[database]\nuri = {args.uri}\n")
-    from trytond import config
-    config.update_etc(conf)
+    workdir = use_database_uri(args.uri)
 
     bench = Bench(args)
     bench.setup()
