@@ -409,8 +409,6 @@ class CaseLineMixin:
     __slots__ = ()
     case = fields.Many2One(
         'kim.case', "Case", required=True, ondelete='CASCADE')
-    case_state = fields.Function(
-        fields.Selection(STATES, "Case State"), 'on_change_with_case_state')
 
     @classmethod
     def __setup__(cls):
@@ -421,11 +419,6 @@ class CaseLineMixin:
     def on_modification(cls, mode, lines, field_names=None):
         super().on_modification(mode, lines, field_names=field_names)
         figures_cache.clear()
-
-    @fields.depends('case', '_parent_case.state')
-    def on_change_with_case_state(self, name=None):
-        if self.case:
-            return self.case.state
 
 
 class Need(CaseLineMixin, ModelSQL, ModelView):
