@@ -153,6 +153,9 @@ class CaseStatistics(StatisticsMixin):
         "Active Cases", help="Cases open at some time in the period.")
     cases_new = fields.Integer("New Cases")
     cases_closed = fields.Integer("Closed Cases")
+    cases_successful = fields.Integer(
+        "Closed Successfully",
+        help="Closed cases whose closure reason counts as goal reached.")
     cases_cancelled = fields.Integer("Cancelled Cases")
     clients = fields.Integer("Clients")
     contacts = fields.Integer("Contacts")
@@ -199,7 +202,10 @@ class CaseStatistics(StatisticsMixin):
         def count_if(condition):
             return Sum(SQLCase((condition, 1), else_=0))
 
+        reason = Pool().get('kim.closure_reason').__table__()
+        closed = (case.state == 'closed') & in_period(case.end_date)
         query = (case
+            .join(reason, 'LEFT', condition=case.closure_reason == reason.id)
             .join(contacts, 'LEFT', condition=contacts.case == case.id)
             .join(referrals, 'LEFT', condition=referrals.case == case.id)
             .select(
@@ -208,8 +214,9 @@ class CaseStatistics(StatisticsMixin):
                 case.target_group.as_('target_group'),
                 Count(case.id).as_('cases_active'),
                 count_if(in_period(case.start_date)).as_('cases_new'),
-                count_if((case.state == 'closed')
-                    & in_period(case.end_date)).as_('cases_closed'),
+                count_if(closed).as_('cases_closed'),
+                count_if(closed & (reason.goal_reached == Literal(True))).as_(
+                    'cases_successful'),
                 count_if((case.state == 'cancelled')
                     & in_period(case.end_date)).as_('cases_cancelled'),
                 Count(case.client, distinct=True).as_('clients'),
