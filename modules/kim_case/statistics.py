@@ -30,6 +30,11 @@ def _period():
     return from_date, to_date
 
 
+def _in_period(column):
+    from_date, to_date = _period()
+    return (column >= from_date) & (column <= to_date)
+
+
 def _hours(minutes):
     minutes = Coalesce(minutes, 0)
     # PostgreSQL rounds only numeric to digits; SQLite divides integers
@@ -173,11 +178,8 @@ class CaseStatistics(StatisticsMixin):
         tables = cls._tables()
         case, contact, referral = (
             tables['case'], tables['contact'], tables['referral'])
-        from_date, to_date = _period()
-        in_period = lambda c: (c >= from_date) & (c <= to_date)  # noqa: E731
-
-        contact_where = in_period(contact.date)
-        referral_where = in_period(referral.date)
+        contact_where = _in_period(contact.date)
+        referral_where = _in_period(referral.date)
         if Transaction().context.get('company'):
             # Aggregate only the lines of the organisation's cases, not
             # those of the whole state (statewide the filter costs more).
@@ -203,7 +205,7 @@ class CaseStatistics(StatisticsMixin):
             return Sum(SQLCase((condition, 1), else_=0))
 
         reason = Pool().get('kim.closure_reason').__table__()
-        closed = (case.state == 'closed') & in_period(case.end_date)
+        closed = (case.state == 'closed') & _in_period(case.end_date)
         query = (case
             .join(reason, 'LEFT', condition=case.closure_reason == reason.id)
             .join(contacts, 'LEFT', condition=contacts.case == case.id)
@@ -213,12 +215,12 @@ class CaseStatistics(StatisticsMixin):
                 case.company.as_('company'),
                 case.target_group.as_('target_group'),
                 Count(case.id).as_('cases_active'),
-                count_if(in_period(case.start_date)).as_('cases_new'),
+                count_if(_in_period(case.start_date)).as_('cases_new'),
                 count_if(closed).as_('cases_closed'),
                 count_if(closed & (reason.goal_reached == Literal(True))).as_(
                     'cases_successful'),
                 count_if((case.state == 'cancelled')
-                    & in_period(case.end_date)).as_('cases_cancelled'),
+                    & _in_period(case.end_date)).as_('cases_cancelled'),
                 Count(case.client, distinct=True).as_('clients'),
                 cls.contacts.sql_cast(
                     Sum(Coalesce(contacts.number, 0))).as_('contacts'),
@@ -251,7 +253,6 @@ class MonthStatistics(StatisticsMixin):
         case, contact = tables['case'], tables['contact']
         closed_case = Pool().get('kim.case').__table__()
         contact_case = Pool().get('kim.case').__table__()
-        from_date, to_date = _period()
         # Each event keeps a unique id among the three sources.
         events = Union(
             case.select(
@@ -262,8 +263,7 @@ class MonthStatistics(StatisticsMixin):
                 Literal(0).as_('closed'),
                 Literal(0).as_('contact'),
                 Literal(0).as_('minutes'),
-                where=(case.start_date >= from_date)
-                & (case.start_date <= to_date)
+                where=_in_period(case.start_date)
                 & cls._company_where(case.company)),
             closed_case.select(
                 (closed_case.id * 3 + 1).as_('id'),
@@ -274,8 +274,7 @@ class MonthStatistics(StatisticsMixin):
                 Literal(0).as_('contact'),
                 Literal(0).as_('minutes'),
                 where=(closed_case.state == 'closed')
-                & (closed_case.end_date >= from_date)
-                & (closed_case.end_date <= to_date)
+                & _in_period(closed_case.end_date)
                 & cls._company_where(closed_case.company)),
             contact.join(contact_case,
                 condition=contact.case == contact_case.id).select(
@@ -286,8 +285,7 @@ class MonthStatistics(StatisticsMixin):
                 Literal(0).as_('closed'),
                 Literal(1).as_('contact'),
                 contact.duration.as_('minutes'),
-                where=(contact.date >= from_date)
-                & (contact.date <= to_date)
+                where=_in_period(contact.date)
                 & cls._company_where(contact_case.company)),
             all_=True)
         # Truncated in a sub-query: PostgreSQL does not see two
@@ -334,10 +332,6 @@ class FieldStatistics(StatisticsMixin):
             tables['need'], tables['goal'], tables['referral'])
         need_case, goal_case, referral_case = (
             Case.__table__(), Case.__table__(), Case.__table__())
-        from_date, to_date = _period()
-
-        def in_period(column):
-            return (column >= from_date) & (column <= to_date)
 
         rows = Union(
             need.join(need_case, condition=need.case == need_case.id).select(
@@ -354,14 +348,14 @@ class FieldStatistics(StatisticsMixin):
                 goal_case.company.as_('company'),
                 goal.field_of_action.as_('field_of_action'),
                 Literal(None).as_('case'),
-                SQLCase((in_period(goal.agreed_date), 1), else_=0).as_(
+                SQLCase((_in_period(goal.agreed_date), 1), else_=0).as_(
                     'agreed'),
                 SQLCase(((goal.outcome == 'achieved')
-                        & in_period(goal.outcome_date), 1),
+                        & _in_period(goal.outcome_date), 1),
                     else_=0).as_('achieved'),
                 Literal(0).as_('referral'),
-                where=(in_period(goal.agreed_date)
-                    | in_period(goal.outcome_date))
+                where=(_in_period(goal.agreed_date)
+                    | _in_period(goal.outcome_date))
                 & cls._company_where(goal_case.company)),
             referral.join(referral_case,
                 condition=referral.case == referral_case.id).select(
@@ -372,7 +366,7 @@ class FieldStatistics(StatisticsMixin):
                 Literal(0).as_('agreed'),
                 Literal(0).as_('achieved'),
                 Literal(1).as_('referral'),
-                where=in_period(referral.date)
+                where=_in_period(referral.date)
                 & (referral.field_of_action != Null)
                 & cls._company_where(referral_case.company)),
             all_=True)
@@ -402,14 +396,13 @@ class ClosureStatistics(StatisticsMixin):
     @classmethod
     def _figures_query(cls):
         case = cls._tables()['case']
-        from_date, to_date = _period()
         return case.select(
             Min(case.id).as_('id'),
             case.company.as_('company'),
             case.closure_reason.as_('closure_reason'),
             Count(case.id).as_('cases'),
             where=(case.state == 'closed')
-            & (case.end_date >= from_date) & (case.end_date <= to_date)
+            & _in_period(case.end_date)
             & cls._company_where(case.company),
             group_by=[case.company, case.closure_reason])
 
@@ -436,7 +429,6 @@ class LegalDomainStatistics(StatisticsMixin):
         tables = cls._tables()
         referral = tables['referral']
         case = pool.get('kim.case').__table__()
-        from_date, to_date = _period()
 
         def count_in(outcomes):
             return Sum(SQLCase((referral.outcome.in_(outcomes), 1), else_=0))
@@ -450,6 +442,6 @@ class LegalDomainStatistics(StatisticsMixin):
                 'referrals_successful'),
             count_in(['rejected', 'broken_off']).as_('referrals_failed'),
             count_in(['pending']).as_('referrals_pending'),
-            where=(referral.date >= from_date) & (referral.date <= to_date)
+            where=_in_period(referral.date)
             & cls._company_where(case.company),
             group_by=[case.company, referral.legal_domain])
