@@ -1,0 +1,718 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+import datetime as dt
+from decimal import Decimal
+
+from trytond.i18n import gettext
+from trytond.model import (
+    Index, ModelSQL, ModelView, Unique, Workflow, fields)
+from trytond.pool import Pool
+from trytond.pyson import Eval
+from trytond.transaction import Transaction
+
+from . import calculation
+from .configuration import VACANCY_RULE_HELP, VACANCY_RULES
+from .exceptions import FrozenError, FundingValidationError, WorkflowError
+from .rate import AMOUNT_DIGITS, BAUSTEINE, KINDS, VZAE_DIGITS
+
+
+def format_date(date):
+    return Pool().get('ir.lang').get().strftime(date)
+
+
+class PeriodMixin:
+    "A period from start_date to end_date checked against an outer period"
+    __slots__ = ()
+
+    def _outer_period(self):
+        "Return the (start, end, name) the period must lie in, or None"
+        return None
+
+    @classmethod
+    def validate_fields(cls, records, field_names):
+        super().validate_fields(records, field_names)
+        cls.check_period(records, field_names)
+
+    @classmethod
+    def check_period(cls, records, field_names=None):
+        if field_names and not (field_names & {
+                    'start_date', 'end_date', *cls._outer_fields()}):
+            return
+        for record in records:
+            if (record.start_date and record.end_date
+                    and record.end_date < record.start_date):
+                raise FundingValidationError(gettext(
+                        'kim_funding.msg_end_before_start',
+                        record=record.rec_name,
+                        start_date=format_date(record.start_date),
+                        end_date=format_date(record.end_date)))
+            outer = record._outer_period()
+            if outer:
+                start, end, name = outer
+                # An open end means until the end of the outer period.
+                if (record.start_date < start
+                        or (record.end_date or end) > end):
+                    raise FundingValidationError(gettext(
+                            'kim_funding.msg_period_outside',
+                            record=record.rec_name,
+                            outer=name,
+                            start_date=format_date(start),
+                            end_date=format_date(end)))
+
+    @classmethod
+    def _outer_fields(cls):
+        return set()
+
+
+class AmountMixin:
+    "An amount that must not be negative"
+    __slots__ = ()
+
+    @classmethod
+    def validate_fields(cls, records, field_names):
+        super().validate_fields(records, field_names)
+        cls.check_amounts(records, field_names)
+
+    @classmethod
+    def _amount_fields(cls):
+        return ['amount']
+
+    @classmethod
+    def check_amounts(cls, records, field_names=None):
+        names = cls._amount_fields()
+        if field_names and not (field_names & set(names)):
+            return
+        for record in records:
+            for name in names:
+                amount = getattr(record, name)
+                if amount is not None and amount < 0:
+                    raise FundingValidationError(gettext(
+                            'kim_funding.msg_amount_negative',
+                            record=record.rec_name,
+                            **cls.__names__(name)))
+
+
+class Grant(Workflow, ModelSQL, ModelView):
+    __string__ = "KIM Grant"
+    __name__ = 'kim.funding.grant'
+    _rec_name = 'number'
+
+    _states = {
+        'readonly': Eval('state') != 'draft',
+        }
+    company = fields.Many2One(
+        'company.company', "Kommune", required=True, states=_states,
+        help="The Kreis or kreisfreie Stadt receiving the grant.")
+    authority = fields.Many2One(
+        'party.party', "Granting Authority", required=True,
+        ondelete='RESTRICT', states=_states,
+        context={
+            'company': Eval('company', -1),
+            },
+        depends={'company'},
+        help="The Bewilligungsbehörde, e.g. Bezirksregierung Arnsberg.")
+    number = fields.Char(
+        "File Number", required=True, states=_states,
+        help="The file number (Aktenzeichen) of the Zuwendungsbescheid.")
+    date = fields.Date("Date of Notice", required=True, states=_states)
+    start_date = fields.Date(
+        "Start Date", required=True, states=_states,
+        help="Start of the Bewilligungszeitraum.")
+    end_date = fields.Date(
+        "End Date", required=True, states=_states,
+        help="End of the Bewilligungszeitraum.")
+    vacancy_rule = fields.Selection(
+        VACANCY_RULES, "Vacancy Rule", required=True, states=_states,
+        help=VACANCY_RULE_HELP)
+    currency = fields.Function(fields.Many2One(
+            'currency.currency', "Currency"), 'on_change_with_currency')
+    lines = fields.One2Many(
+        'kim.funding.grant.line', 'grant', "Lines",
+        filter=[('amendment', '=', None)],
+        states=_states,
+        help="The lines of the original Bescheid.")
+    all_lines = fields.One2Many(
+        'kim.funding.grant.line', 'grant', "All Lines", readonly=True,
+        help="The lines of the Bescheid and of its amendments.")
+    amendments = fields.One2Many(
+        'kim.funding.grant.amendment', 'grant', "Amendments",
+        states={
+            'readonly': Eval('state') != 'confirmed',
+            })
+    payments = fields.One2Many(
+        'kim.funding.grant.payment', 'grant', "Payments")
+    posts = fields.One2Many(
+        'kim.funding.post', 'grant', "Posts", readonly=True)
+    contracts = fields.One2Many(
+        'kim.funding.contract', 'grant', "Pass-through Contracts",
+        readonly=True)
+    approved_amount = fields.Function(fields.Numeric(
+            "Approved Amount", digits=AMOUNT_DIGITS,
+            help="The amount approved for the whole period, amendments "
+            "included."),
+        'get_amounts')
+    received_amount = fields.Function(fields.Numeric(
+            "Received Amount", digits=AMOUNT_DIGITS,
+            help="Payments received from the Land less refunds."),
+        'get_amounts')
+    state = fields.Selection([
+            ('draft', "Draft"),
+            ('confirmed', "Confirmed"),
+            ], "State", readonly=True, required=True, sort=False)
+
+    del _states
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_constraints += [
+            ('number_unique', Unique(t, t.company, t.number),
+                'kim_funding.msg_grant_number_unique'),
+            ]
+        cls._sql_indexes.add(
+            Index(t, (t.company, Index.Equality()),
+                (t.start_date, Index.Range())))
+        cls._order = [('start_date', 'DESC'), ('id', 'DESC')]
+        cls._transitions |= {
+            ('draft', 'confirmed'),
+            ('confirmed', 'draft'),
+            }
+        cls._buttons.update({
+                'confirm': {
+                    'invisible': Eval('state') != 'draft',
+                    'icon': 'tryton-ok',
+                    'depends': ['state'],
+                    },
+                'draft': {
+                    'invisible': Eval('state') != 'confirmed',
+                    'icon': 'tryton-undo',
+                    'depends': ['state'],
+                    },
+                })
+
+    @staticmethod
+    def default_company():
+        return Transaction().context.get('company')
+
+    @staticmethod
+    def default_state():
+        return 'draft'
+
+    @classmethod
+    def default_vacancy_rule(cls, **pattern):
+        pool = Pool()
+        Configuration = pool.get('kim.funding.configuration')
+        company = pattern.get('company', cls.default_company())
+        return Configuration(1).get_multivalue(
+            'vacancy_rule', company=company)
+
+    @fields.depends('company')
+    def on_change_company(self):
+        self.vacancy_rule = self.default_vacancy_rule(
+            company=self.company.id if self.company else None)
+
+    @fields.depends('company')
+    def on_change_with_currency(self, name=None):
+        return self.company.currency if self.company else None
+
+    def get_rec_name(self, name):
+        start, end = self.start_date.year, self.end_date.year
+        years = str(start) if start == end else f'{start}–{end}'
+        return f'{self.number} ({years})'
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        return [('number', *clause[1:])]
+
+    @classmethod
+    def get_amounts(cls, grants, names):
+        result = {n: {g.id: Decimal(0) for g in grants} for n in names}
+        for grant in grants:
+            if 'approved_amount' in result:
+                result['approved_amount'][grant.id] = sum(
+                    (l.effective_amount for l in grant.effective_lines()),
+                    Decimal(0))
+            if 'received_amount' in result:
+                result['received_amount'][grant.id] = sum(
+                    (p.signed_amount for p in grant.payments), Decimal(0))
+        return result
+
+    def effective_lines(self):
+        "Return the lines of the Bescheid and its confirmed amendments"
+        return [l for l in self.all_lines
+            if not l.amendment or l.amendment.state == 'confirmed']
+
+    def years(self):
+        return range(self.start_date.year, self.end_date.year + 1)
+
+    def rate_finder(self):
+        """Return a function giving the rate of Baustein, kind and month
+        from the effective lines, 0 where no line covers the month"""
+        lines = [l for l in self.effective_lines()
+            if l.effective_end_date and l.start_date]
+
+        def rate_of(baustein, kind, month):
+            for line in sorted(lines,
+                    key=lambda l: l.start_date, reverse=True):
+                if (line.baustein == baustein and line.kind == kind
+                        and line.start_date <= month
+                        <= line.effective_end_date):
+                    return line.rate
+            return Decimal(0)
+        return rate_of
+
+    def approved_by_kind(self, start, end):
+        """Return the approved amount per (Baustein, kind) for the months
+        between start and end"""
+        result = {}
+        for line in self.effective_lines():
+            key = (line.baustein, line.kind)
+            result.setdefault(key, Decimal(0))
+            result[key] += line.amount_between(start, end)
+        return result
+
+    @classmethod
+    def validate_fields(cls, grants, field_names):
+        super().validate_fields(grants, field_names)
+        cls.check_dates(grants, field_names)
+
+    @classmethod
+    def check_dates(cls, grants, field_names=None):
+        if field_names and not (field_names & {'start_date', 'end_date'}):
+            return
+        for grant in grants:
+            if grant.end_date < grant.start_date:
+                raise FundingValidationError(gettext(
+                        'kim_funding.msg_end_before_start',
+                        record=grant.rec_name,
+                        start_date=format_date(grant.start_date),
+                        end_date=format_date(grant.end_date)))
+
+    @classmethod
+    def check_modification(cls, mode, grants, values=None, external=False):
+        super().check_modification(
+            mode, grants, values=values, external=external)
+        if mode == 'delete':
+            for grant in grants:
+                if grant.state != 'draft':
+                    raise FrozenError(gettext(
+                            'kim_funding.msg_grant_delete_confirmed',
+                            grant=grant.rec_name))
+
+    @classmethod
+    def copy(cls, grants, default=None):
+        default = default.copy() if default is not None else {}
+        for name in ['amendments', 'payments', 'posts', 'contracts',
+                'all_lines']:
+            default.setdefault(name, None)
+        return super().copy(grants, default=default)
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('confirmed')
+    def confirm(cls, grants):
+        for grant in grants:
+            if not grant.lines:
+                raise WorkflowError(gettext(
+                        'kim_funding.msg_grant_no_lines',
+                        grant=grant.rec_name))
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('draft')
+    def draft(cls, grants):
+        for grant in grants:
+            if grant.amendments or grant.posts:
+                raise WorkflowError(gettext(
+                        'kim_funding.msg_grant_draft_used',
+                        grant=grant.rec_name))
+
+
+class GrantLine(PeriodMixin, ModelSQL, ModelView):
+    __string__ = "KIM Grant Line"
+    __name__ = 'kim.funding.grant.line'
+    _states = {
+        'readonly': Eval('frozen', False),
+        }
+    grant = fields.Many2One(
+        'kim.funding.grant', "Grant", required=True, ondelete='CASCADE',
+        states=_states)
+    amendment = fields.Many2One(
+        'kim.funding.grant.amendment', "Amendment", ondelete='CASCADE',
+        domain=[('grant', '=', Eval('grant', -1))],
+        states=_states,
+        help="The Änderungsbescheid that set this line; empty for the "
+        "original Bescheid.")
+    baustein = fields.Selection(
+        BAUSTEINE, "Baustein", required=True, states=_states)
+    kind = fields.Selection(
+        KINDS, "Kind of Post", required=True, states=_states)
+    start_date = fields.Date(
+        "Start Date", required=True, states=_states,
+        help="The first day of a month.")
+    end_date = fields.Date(
+        "End Date", required=True, states=_states,
+        help="The last day of a month in the same year.")
+    vzae = fields.Numeric(
+        "VZÄ", digits=VZAE_DIGITS, required=True, states=_states,
+        domain=[('vzae', '>=', 0)],
+        help="The approved full-time equivalents (Vollzeitäquivalente).")
+    rate = fields.Numeric(
+        "Rate", digits=AMOUNT_DIGITS, required=True, states=_states,
+        domain=[('rate', '>=', 0)],
+        help="The flat rate per VZÄ and year, filled from the rates of the "
+        "year.")
+    amount = fields.Function(fields.Numeric(
+            "Amount", digits=AMOUNT_DIGITS,
+            help="Rate × VZÄ × months / 12 as stated in the Bescheid."),
+        'on_change_with_amount')
+    superseded_from = fields.Date(
+        "Superseded From", readonly=True,
+        help="The effective date of the amendment that replaced the line.")
+    effective_end_date = fields.Function(
+        fields.Date("Effective End Date"), 'on_change_with_effective_end_date')
+    effective_amount = fields.Function(fields.Numeric(
+            "Effective Amount", digits=AMOUNT_DIGITS,
+            help="The amount for the months until the line was superseded."),
+        'get_effective_amount')
+    frozen = fields.Function(
+        fields.Boolean("Frozen"), 'on_change_with_frozen')
+
+    del _states
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_indexes.add(
+            Index(t, (t.grant, Index.Equality()),
+                (t.baustein, Index.Equality()), (t.kind, Index.Equality())))
+        cls._order = [
+            ('grant', 'ASC'), ('start_date', 'ASC'), ('baustein', 'ASC'),
+            ('kind', 'ASC'), ('id', 'ASC')]
+
+    @fields.depends('grant', '_parent_grant.start_date',
+        '_parent_grant.end_date', 'amendment',
+        '_parent_amendment.effective_date')
+    def on_change_grant(self):
+        if self.amendment and self.amendment.effective_date:
+            self.start_date = self.amendment.effective_date
+        elif self.grant and self.grant.start_date:
+            self.start_date = self.grant.start_date
+        if self.grant and self.grant.end_date and self.start_date:
+            self.end_date = min(
+                self.grant.end_date, self.start_date.replace(month=12, day=31))
+
+    @fields.depends(methods=['on_change_grant'])
+    def on_change_amendment(self):
+        self.on_change_grant()
+
+    @fields.depends('baustein', 'kind', 'start_date', 'rate')
+    def on_change_with_rate(self):
+        pool = Pool()
+        Rate = pool.get('kim.funding.rate')
+        if self.baustein and self.kind and self.start_date:
+            rate = Rate.get_amount(
+                self.baustein, self.kind, self.start_date.year)
+            if rate is not None:
+                return rate
+        return self.rate
+
+    @fields.depends('rate', 'vzae', 'start_date', 'end_date')
+    def on_change_with_amount(self, name=None):
+        if (self.rate is not None and self.vzae is not None
+                and self.start_date and self.end_date
+                and self.start_date <= self.end_date):
+            return calculation.line_amount(
+                self.rate, self.vzae, self.start_date, self.end_date)
+
+    @fields.depends('end_date', 'superseded_from')
+    def on_change_with_effective_end_date(self, name=None):
+        if self.superseded_from and self.end_date:
+            return min(
+                self.end_date, self.superseded_from - dt.timedelta(days=1))
+        return self.end_date
+
+    def get_effective_amount(self, name):
+        return self.amount_between(self.start_date, self.end_date)
+
+    def amount_between(self, start, end):
+        "Return the amount of the effective months between start and end"
+        first = max(self.start_date, start.replace(day=1))
+        last = min(self.effective_end_date, calculation.month_end(end))
+        if first > last:
+            return Decimal(0)
+        return calculation.line_amount(self.rate, self.vzae, first, last)
+
+    @fields.depends('grant', '_parent_grant.state', 'amendment',
+        '_parent_amendment.state')
+    def on_change_with_frozen(self, name=None):
+        if self.amendment:
+            return self.amendment.state != 'draft'
+        return bool(self.grant and self.grant.state != 'draft')
+
+    def get_rec_name(self, name):
+        kind = self.__class__.kind.translated('kind').__get__(
+            self, self.__class__)
+        return f'{kind} {self.start_date.year} ({self.vzae} VZÄ)'
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        return [('grant.number', *clause[1:])]
+
+    def _outer_period(self):
+        return (self.grant.start_date, self.grant.end_date,
+            self.grant.rec_name)
+
+    @classmethod
+    def _outer_fields(cls):
+        return {'grant'}
+
+    @classmethod
+    def validate_fields(cls, lines, field_names):
+        super().validate_fields(lines, field_names)
+        cls.check_months(lines, field_names)
+        cls.check_overlap(lines, field_names)
+
+    @classmethod
+    def check_months(cls, lines, field_names=None):
+        if field_names and not (field_names & {
+                    'start_date', 'end_date', 'amendment'}):
+            return
+        for line in lines:
+            if (line.start_date.day != 1
+                    or line.end_date != calculation.month_end(line.end_date)
+                    or line.start_date.year != line.end_date.year):
+                raise FundingValidationError(gettext(
+                        'kim_funding.msg_line_months',
+                        line=line.rec_name))
+            if (line.amendment
+                    and line.start_date < line.amendment.effective_date):
+                raise FundingValidationError(gettext(
+                        'kim_funding.msg_line_before_amendment',
+                        line=line.rec_name,
+                        date=format_date(line.amendment.effective_date)))
+
+    @classmethod
+    def check_overlap(cls, lines, field_names=None):
+        if field_names and not (field_names & {
+                    'start_date', 'end_date', 'baustein', 'kind',
+                    'amendment', 'grant'}):
+            return
+        for line in lines:
+            others = cls.search([
+                    ('grant', '=', line.grant.id),
+                    ('amendment', '=',
+                        line.amendment.id if line.amendment else None),
+                    ('baustein', '=', line.baustein),
+                    ('kind', '=', line.kind),
+                    ('start_date', '<=', line.end_date),
+                    ('end_date', '>=', line.start_date),
+                    ('id', '!=', line.id),
+                    ], limit=1)
+            if others:
+                raise FundingValidationError(gettext(
+                        'kim_funding.msg_line_overlap',
+                        line=line.rec_name, other=others[0].rec_name))
+
+    @classmethod
+    def check_modification(cls, mode, lines, values=None, external=False):
+        super().check_modification(
+            mode, lines, values=values, external=external)
+        if mode == 'write' and set(values) <= {'superseded_from'}:
+            return
+        for line in lines:
+            if line.frozen:
+                raise FrozenError(gettext(
+                        'kim_funding.msg_line_frozen', line=line.rec_name))
+
+
+class Amendment(Workflow, ModelSQL, ModelView):
+    __string__ = "KIM Grant Amendment"
+    __name__ = 'kim.funding.grant.amendment'
+    _rec_name = 'number'
+    _states = {
+        'readonly': Eval('state') != 'draft',
+        }
+    grant = fields.Many2One(
+        'kim.funding.grant', "Grant", required=True, ondelete='CASCADE',
+        domain=[('state', '=', 'confirmed')], states=_states)
+    number = fields.Char(
+        "File Number", required=True, states=_states,
+        help="The file number of the Änderungsbescheid.")
+    date = fields.Date("Date of Notice", required=True, states=_states)
+    effective_date = fields.Date(
+        "Effective Date", required=True, states=_states,
+        help="The first day of the month from which the new lines apply; "
+        "the earlier lines are kept and apply until the day before.")
+    reason = fields.Text("Reason", states=_states)
+    lines = fields.One2Many(
+        'kim.funding.grant.line', 'amendment', "Lines",
+        domain=[('grant', '=', Eval('grant', -1))],
+        states={
+            'readonly': (Eval('state') != 'draft') | ~Eval('grant'),
+            },
+        help="The figures from the effective date on, for every line "
+        "that changes.")
+    state = fields.Selection([
+            ('draft', "Draft"),
+            ('confirmed', "Confirmed"),
+            ], "State", readonly=True, required=True, sort=False)
+
+    del _states
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.__access__.add('grant')
+        cls._order = [('effective_date', 'DESC'), ('id', 'DESC')]
+        cls._transitions |= {('draft', 'confirmed')}
+        cls._buttons.update({
+                'confirm': {
+                    'invisible': Eval('state') != 'draft',
+                    'icon': 'tryton-ok',
+                    'depends': ['state'],
+                    },
+                })
+
+    @staticmethod
+    def default_state():
+        return 'draft'
+
+    @classmethod
+    def validate_fields(cls, amendments, field_names):
+        super().validate_fields(amendments, field_names)
+        cls.check_effective_date(amendments, field_names)
+
+    @classmethod
+    def check_effective_date(cls, amendments, field_names=None):
+        if field_names and not (field_names & {'effective_date', 'grant'}):
+            return
+        for amendment in amendments:
+            grant = amendment.grant
+            if (amendment.effective_date.day != 1
+                    or not (grant.start_date < amendment.effective_date
+                        <= grant.end_date)):
+                raise FundingValidationError(gettext(
+                        'kim_funding.msg_amendment_effective_date',
+                        amendment=amendment.rec_name,
+                        start_date=format_date(grant.start_date),
+                        end_date=format_date(grant.end_date)))
+
+    @classmethod
+    def check_modification(
+            cls, mode, amendments, values=None, external=False):
+        super().check_modification(
+            mode, amendments, values=values, external=external)
+        if mode == 'write' and set(values) <= {'state'}:
+            return
+        for amendment in amendments:
+            if amendment.state != 'draft':
+                raise FrozenError(gettext(
+                        'kim_funding.msg_amendment_confirmed',
+                        amendment=amendment.rec_name))
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('confirmed')
+    def confirm(cls, amendments):
+        pool = Pool()
+        Line = pool.get('kim.funding.grant.line')
+        to_save = []
+        for amendment in sorted(amendments, key=lambda a: a.effective_date):
+            if not amendment.lines:
+                raise WorkflowError(gettext(
+                        'kim_funding.msg_amendment_no_lines',
+                        amendment=amendment.rec_name))
+            date = amendment.effective_date
+            changed = {(l.baustein, l.kind) for l in amendment.lines}
+            for line in amendment.grant.effective_lines():
+                if (line.amendment == amendment
+                        or (line.baustein, line.kind) not in changed
+                        or line.effective_end_date < date):
+                    continue
+                # A line starting later is replaced entirely.
+                line.superseded_from = max(date, line.start_date)
+                to_save.append(line)
+        Line.save(to_save)
+
+
+class PaymentMixin(AmountMixin):
+    "A payment of a budget year: date, kind and amount"
+    __slots__ = ()
+    date = fields.Date("Date", required=True)
+    year = fields.Integer(
+        "Budget Year", required=True,
+        help="The year of the grant the payment belongs to.")
+    amount = fields.Numeric("Amount", digits=AMOUNT_DIGITS, required=True)
+    signed_amount = fields.Function(fields.Numeric(
+            "Signed Amount", digits=AMOUNT_DIGITS,
+            help="The amount, negative for a refund."),
+        'get_signed_amount')
+    description = fields.Char("Description")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('date', 'DESC'), ('id', 'DESC')]
+
+    @staticmethod
+    def default_kind():
+        return 'payment'
+
+    @fields.depends('date', 'year')
+    def on_change_date(self):
+        if self.date and not self.year:
+            self.year = self.date.year
+
+    def get_signed_amount(self, name):
+        return self.amount if self.kind == 'payment' else -self.amount
+
+    def get_rec_name(self, name):
+        kind = self.__class__.kind.translated('kind').__get__(
+            self, self.__class__)
+        return f'{kind} {format_date(self.date) if self.date else ""}'
+
+    def get_grant(self):
+        raise NotImplementedError
+
+    @classmethod
+    def validate_fields(cls, payments, field_names):
+        super().validate_fields(payments, field_names)
+        cls.check_year(payments, field_names)
+
+    @classmethod
+    def check_year(cls, payments, field_names=None):
+        if field_names and not (field_names & {'year', 'grant', 'contract'}):
+            return
+        for payment in payments:
+            grant = payment.get_grant()
+            if payment.year not in grant.years():
+                raise FundingValidationError(gettext(
+                        'kim_funding.msg_payment_year',
+                        payment=payment.rec_name, year=payment.year,
+                        grant=grant.rec_name))
+
+
+class Payment(PaymentMixin, ModelSQL, ModelView):
+    __string__ = "KIM Grant Payment"
+    __name__ = 'kim.funding.grant.payment'
+    grant = fields.Many2One(
+        'kim.funding.grant', "Grant", required=True, ondelete='CASCADE')
+    kind = fields.Selection([
+            ('payment', "Payment from the Land"),
+            ('refund', "Refund to the Land"),
+            ], "Kind", required=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.__access__.add('grant')
+        t = cls.__table__()
+        cls._sql_indexes.add(
+            Index(t, (t.grant, Index.Equality()), (t.year, Index.Range())))
+
+    def get_grant(self):
+        return self.grant

@@ -1,0 +1,562 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+"""The Verwendungsnachweis: the proof of use of a grant for one year.
+
+Its figures are computed from the recorded staffing and stored with it, so
+that a submitted proof keeps the figures as they were submitted."""
+import datetime as dt
+from decimal import Decimal
+
+from trytond.i18n import gettext
+from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
+from trytond.pool import Pool
+from trytond.pyson import Eval
+from trytond.transaction import Transaction
+
+from . import calculation
+from .exceptions import FrozenError, FundingValidationError
+from .rate import AMOUNT_DIGITS, BAUSTEINE, KINDS, VZAE_DIGITS
+
+STATES = [
+    ('draft', "Draft"),
+    ('submitted', "Submitted"),
+    ('accepted', "Accepted"),
+    ]
+_DRAFT = {'readonly': Eval('state') != 'draft'}
+_COMPUTED = ['income_approved', 'income_received', 'expense_approved',
+    'expense_eligible', 'cap_amount', 'eligible_amount', 'staff_report',
+    'figures_report', 'lines', 'months', 'staffing']
+
+
+def _amount(string, help='', readonly=True):
+    return fields.Numeric(
+        string, digits=AMOUNT_DIGITS, help=help,
+        readonly=readonly, states={} if readonly else _DRAFT)
+
+
+class Statement(Workflow, ModelSQL, ModelView):
+    __string__ = "KIM Proof of Use"
+    __name__ = 'kim.funding.statement'
+    company = fields.Many2One(
+        'company.company', "Organisation", required=True, states=_DRAFT,
+        help="The organisation giving the proof: the Kommune to the "
+        "Bewilligungsbehörde, or a Träger to the Kommune.")
+    grant = fields.Many2One(
+        'kim.funding.grant', "Grant", required=True, ondelete='RESTRICT',
+        domain=[('state', '=', 'confirmed')], states=_DRAFT)
+    contract = fields.Many2One(
+        'kim.funding.contract', "Pass-through Contract",
+        ondelete='RESTRICT',
+        domain=[('grant', '=', Eval('grant', -1))], states=_DRAFT,
+        help="Set for the proof of a Träger to the Kommune.")
+    year = fields.Integer("Year", required=True, states=_DRAFT)
+    state = fields.Selection(
+        STATES, "State", readonly=True, required=True, sort=False)
+    submitted_date = fields.Date("Submitted On", readonly=True)
+    accepted_date = fields.Date("Accepted On", readonly=True)
+    currency = fields.Function(fields.Many2One(
+            'currency.currency', "Currency"), 'on_change_with_currency')
+
+    # I. Sachbericht
+    activities = fields.Text(
+        "Activities", states=_DRAFT,
+        help="What was done with the funding during the year.")
+    results = fields.Text(
+        "Results", states=_DRAFT, help="What was achieved.")
+    staff_report = fields.Text(
+        "Funded Staff", states=_DRAFT,
+        help="Filled by the computation from the staffing; may be "
+        "completed.")
+    figures_report = fields.Text(
+        "Figures", states=_DRAFT,
+        help="Filled by the computation with the figures of the other KIM "
+        "modules installed (cases, authority procedures).")
+
+    # II. zahlenmäßiger Nachweis
+    income_approved = _amount(
+        "Grant as Approved", help="Landeszuwendung lt. Bescheid (for a "
+        "Träger: the flat rates of its posts).")
+    income_received = _amount(
+        "Grant as Received", help="Landeszuwendung lt. Abrechnung: "
+        "payments of the year less refunds.")
+    own_share_planned = _amount(
+        "Own Share as Planned", readonly=False, help="Eigenanteil lt. "
+        "Bescheid.")
+    own_share_actual = _amount(
+        "Own Share as Spent", readonly=False,
+        help="Eigenanteil lt. Abrechnung.")
+    third_party_planned = _amount(
+        "Third Parties as Planned", readonly=False,
+        help="Leistungen Dritter lt. Bescheid.")
+    third_party_actual = _amount(
+        "Third Parties as Received", readonly=False,
+        help="Leistungen Dritter lt. Abrechnung.")
+    income_planned_total = fields.Function(_amount(
+            "Total Income as Planned"), 'get_totals')
+    income_actual_total = fields.Function(_amount(
+            "Total Income as Received"), 'get_totals')
+    expense_approved = _amount(
+        "Expenses as Approved", help="The flat rates of the posts for the "
+        "year as approved (lt. Bescheid).")
+    expense_eligible = _amount(
+        "Expenses as Staffed", help="The flat rates earned by the "
+        "staffing of the posts (lt. Abrechnung).")
+    cap_amount = _amount(
+        "Cut to Approved Amount", help="What the staffing earned beyond "
+        "the amount approved per kind of post.")
+    eligible_amount = _amount(
+        "Eligible Amount", help="Expenses as staffed less the cut: the "
+        "grant due for the year.")
+    refund_due = fields.Function(_amount(
+            "Refund Due", help="Received beyond the eligible amount."),
+        'get_totals')
+    amount_owed = fields.Function(_amount(
+            "Amount Still Owed", help="Eligible beyond what was received."),
+        'get_totals')
+
+    lines = fields.One2Many(
+        'kim.funding.statement.line', 'statement', "Expenses per Post",
+        readonly=True)
+    months = fields.One2Many(
+        'kim.funding.statement.month', 'statement', "Calculation",
+        readonly=True)
+    staffing = fields.One2Many(
+        'kim.funding.statement.staffing', 'statement', "Staffing List",
+        readonly=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_indexes.add(
+            Index(t, (t.grant, Index.Equality()), (t.year, Index.Range())))
+        cls._order = [('year', 'DESC'), ('id', 'DESC')]
+        cls._transitions |= {
+            ('draft', 'submitted'),
+            ('submitted', 'draft'),
+            ('submitted', 'accepted'),
+            }
+        cls._buttons.update({
+                'compute': {
+                    'invisible': Eval('state') != 'draft',
+                    'icon': 'tryton-refresh',
+                    'depends': ['state'],
+                    },
+                'submit': {
+                    'invisible': Eval('state') != 'draft',
+                    'icon': 'tryton-forward',
+                    'depends': ['state'],
+                    },
+                'draft': {
+                    'invisible': Eval('state') != 'submitted',
+                    'icon': 'tryton-back',
+                    'depends': ['state'],
+                    },
+                'accept': {
+                    'invisible': Eval('state') != 'submitted',
+                    'icon': 'tryton-ok',
+                    'depends': ['state'],
+                    },
+                })
+
+    @staticmethod
+    def default_company():
+        return Transaction().context.get('company')
+
+    @staticmethod
+    def default_state():
+        return 'draft'
+
+    @classmethod
+    def default_year(cls):
+        return Pool().get('ir.date').today().year - 1
+
+    @fields.depends('grant', 'contract', '_parent_grant.company',
+        '_parent_contract.company')
+    def on_change_contract(self):
+        if self.contract:
+            self.company = self.contract.company
+        elif self.grant:
+            self.company = self.grant.company
+
+    @fields.depends(methods=['on_change_contract'])
+    def on_change_grant(self):
+        self.on_change_contract()
+
+    @fields.depends('grant', '_parent_grant.company')
+    def on_change_with_currency(self, name=None):
+        if self.grant and self.grant.company:
+            return self.grant.company.currency
+
+    def get_rec_name(self, name):
+        holder = self.contract.rec_name if self.contract else (
+            self.grant.rec_name)
+        return f'{self.year} {holder}'
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        return ['OR',
+            ('grant.number', *clause[1:]),
+            ('contract.number', *clause[1:]),
+            ]
+
+    @classmethod
+    def get_totals(cls, statements, names):
+        result = {n: {} for n in names}
+        zero = Decimal(0)
+        for statement in statements:
+            planned = ((statement.income_approved or zero)
+                + (statement.own_share_planned or zero)
+                + (statement.third_party_planned or zero))
+            actual = ((statement.income_received or zero)
+                + (statement.own_share_actual or zero)
+                + (statement.third_party_actual or zero))
+            balance = ((statement.income_received or zero)
+                - (statement.eligible_amount or zero))
+            for name, value in [
+                    ('income_planned_total', planned),
+                    ('income_actual_total', actual),
+                    ('refund_due', max(balance, zero)),
+                    ('amount_owed', max(-balance, zero)),
+                    ]:
+                if name in result:
+                    result[name][statement.id] = value
+        return result
+
+    @classmethod
+    def validate_fields(cls, statements, field_names):
+        super().validate_fields(statements, field_names)
+        cls.check_grant(statements, field_names)
+
+    @classmethod
+    def check_grant(cls, statements, field_names=None):
+        if field_names and not (field_names & {
+                    'year', 'grant', 'contract', 'company'}):
+            return
+        for statement in statements:
+            grant, contract = statement.grant, statement.contract
+            if statement.year not in grant.years():
+                raise FundingValidationError(gettext(
+                        'kim_funding.msg_statement_year',
+                        year=statement.year, grant=grant.rec_name,
+                        start_date=grant.start_date.year,
+                        end_date=grant.end_date.year))
+            holder = contract.company if contract else grant.company
+            if statement.company != holder:
+                raise FundingValidationError(gettext(
+                        'kim_funding.msg_statement_company',
+                        statement=statement.rec_name,
+                        company=holder.rec_name))
+            others = cls.search([
+                    ('grant', '=', grant.id),
+                    ('contract', '=', contract.id if contract else None),
+                    ('year', '=', statement.year),
+                    ('id', '!=', statement.id),
+                    ], limit=1)
+            if others:
+                raise FundingValidationError(gettext(
+                        'kim_funding.msg_statement_unique',
+                        statement=statement.rec_name))
+
+    @classmethod
+    def check_modification(
+            cls, mode, statements, values=None, external=False):
+        super().check_modification(
+            mode, statements, values=values, external=external)
+        if mode == 'write' and set(values) <= {
+                'state', 'submitted_date', 'accepted_date', *_COMPUTED}:
+            return
+        if mode in {'write', 'delete'}:
+            for statement in statements:
+                if statement.state != 'draft':
+                    raise FrozenError(gettext(
+                            'kim_funding.msg_statement_frozen',
+                            statement=statement.rec_name))
+
+    @classmethod
+    def copy(cls, statements, default=None):
+        default = default.copy() if default is not None else {}
+        default.setdefault('submitted_date', None)
+        default.setdefault('accepted_date', None)
+        for name in ['lines', 'months', 'staffing']:
+            default.setdefault(name, None)
+        return super().copy(statements, default=default)
+
+    @property
+    def period(self):
+        "The days of the year within the grant's period"
+        return (
+            max(dt.date(self.year, 1, 1), self.grant.start_date),
+            min(dt.date(self.year, 12, 31), self.grant.end_date))
+
+    @property
+    def posts(self):
+        if self.contract:
+            return self.contract.posts
+        return self.grant.posts
+
+    @classmethod
+    @ModelView.button
+    def compute(cls, statements, texts=True):
+        for statement in statements:
+            if statement.state != 'draft':
+                raise FrozenError(gettext(
+                        'kim_funding.msg_statement_frozen',
+                        statement=statement.rec_name))
+        if statements:
+            cls.write(*sum(
+                    ([[s], s._compute(texts=texts)] for s in statements), []))
+
+    def _compute(self, texts=True):
+        """Return the values of the computed figures and, if texts or they
+        are empty, of the texts of the Sachbericht"""
+        pool = Pool()
+        GrantPayment = pool.get('kim.funding.grant.payment')
+        ContractPayment = pool.get('kim.funding.contract.payment')
+        start, end = self.period
+        grant = self.grant
+        rate_of = grant.rate_finder()
+        lines, months, staffing = [], [], []
+        by_kind = {}
+        for post in sorted(self.posts, key=lambda p: (p.name, p.id)):
+            post_months = post.months(
+                start, end, grant.vacancy_rule, rate_of)
+            if not post_months:
+                continue
+            key = (post.line.baustein, post.line.kind)
+            approved = sum((m.approved for m in post_months), Decimal(0))
+            eligible = sum((m.eligible for m in post_months), Decimal(0))
+            kind = by_kind.setdefault(key, {
+                    'posts': 0, 'eligible': Decimal(0),
+                    'staffed': Decimal(0)})
+            kind['posts'] += 1
+            kind['eligible'] += eligible
+            kind['staffed'] += sum(
+                (m.occupied * m.post_days / m.days for m in post_months),
+                Decimal(0)) / calculation.MONTHS
+            lines.append({
+                    'post': post.id,
+                    'vzae': post.vzae,
+                    'approved_amount': approved,
+                    'eligible_amount': eligible,
+                    })
+            months.extend({
+                    'post': post.id,
+                    'month': m.month,
+                    'days': m.days,
+                    'post_days': m.post_days,
+                    'rate': m.rate,
+                    'vzae': m.vzae,
+                    'occupied': m.occupied,
+                    'vacant_days': m.vacant_days,
+                    'approved_amount': m.approved,
+                    'eligible_amount': m.eligible,
+                    } for m in post_months)
+            for s in post.staffings:
+                s_start = max(s.start_date, start)
+                s_end = min(s.end_date or end, end)
+                if s_start > s_end:
+                    continue
+                staffing.append({
+                        'post': post.id,
+                        'employee': s.employee.id,
+                        'start_date': s_start,
+                        'end_date': s_end,
+                        'vzae': s.vzae,
+                        'filled_months': calculation.filled_months(
+                            s_start, s_end),
+                        })
+
+        cap = Decimal(0)
+        if self.contract:
+            income_approved = sum(
+                (l['approved_amount'] for l in lines), Decimal(0))
+            payments = ContractPayment.search([
+                    ('contract', '=', self.contract.id),
+                    ('year', '=', self.year),
+                    ])
+        else:
+            approved = grant.approved_by_kind(start, end)
+            income_approved = sum(approved.values(), Decimal(0))
+            for key, kind in by_kind.items():
+                cap += max(kind['eligible'] - approved.get(key, 0), 0)
+            payments = GrantPayment.search([
+                    ('grant', '=', grant.id),
+                    ('year', '=', self.year),
+                    ])
+        expense_eligible = sum(
+            (l['eligible_amount'] for l in lines), Decimal(0))
+        values = {}
+        if texts or not self.staff_report:
+            values['staff_report'] = self._staff_report(by_kind, start, end)
+        if texts or not self.figures_report:
+            values['figures_report'] = '\n\n'.join(self._report_figures())
+        return values | {
+            'income_approved': income_approved,
+            'income_received': sum(
+                (p.signed_amount for p in payments), Decimal(0)),
+            'expense_approved': sum(
+                (l['approved_amount'] for l in lines), Decimal(0)),
+            'expense_eligible': expense_eligible,
+            'cap_amount': cap,
+            'eligible_amount': expense_eligible - cap,
+            'lines': [('delete', [l.id for l in self.lines]),
+                ('create', lines)],
+            'months': [('delete', [m.id for m in self.months]),
+                ('create', months)],
+            'staffing': [('delete', [s.id for s in self.staffing]),
+                ('create', staffing)],
+            }
+
+    def _staff_report(self, by_kind, start, end):
+        "Return the text proving the funded staff per kind of post"
+        approved_vzae = {}
+        for line in self.grant.effective_lines():
+            first = max(line.start_date, start)
+            last = min(line.effective_end_date, end)
+            if first <= last:
+                key = (line.baustein, line.kind)
+                approved_vzae[key] = approved_vzae.get(key, 0) + (
+                    line.vzae * calculation.full_months(first, last)
+                    / calculation.MONTHS)
+        paragraphs = []
+        Line = Pool().get('kim.funding.grant.line')
+        selection = dict(Line.fields_get(['kind'])['kind']['selection'])
+        for key, kind in sorted(by_kind.items()):
+            paragraphs.append(gettext(
+                    'kim_funding.msg_staff_report_kind',
+                    kind=selection[key[1]],
+                    posts=kind['posts'],
+                    staffed=kind['staffed'].quantize(calculation.CENT),
+                    approved=Decimal(approved_vzae.get(key, 0)).quantize(
+                        calculation.CENT)))
+        return '\n'.join(paragraphs)
+
+    def _report_figures(self):
+        """Return paragraphs with the figures of the year from other
+        modules for the Sachbericht"""
+        return []
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('submitted')
+    def submit(cls, statements):
+        # The figures are frozen as computed now; texts completed by the
+        # user are kept.
+        cls.compute(statements, texts=False)
+        cls.write(statements, {
+                'submitted_date': Pool().get('ir.date').today(),
+                })
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('draft')
+    def draft(cls, statements):
+        cls.write(statements, {'submitted_date': None})
+
+    @classmethod
+    @ModelView.button
+    @Workflow.transition('accepted')
+    def accept(cls, statements):
+        cls.write(statements, {
+                'accepted_date': Pool().get('ir.date').today(),
+                })
+
+
+class StatementLineMixin:
+    "A computed row of a proof of use"
+    __slots__ = ()
+    statement = fields.Many2One(
+        'kim.funding.statement', "Proof of Use", required=True,
+        ondelete='CASCADE')
+    post = fields.Many2One(
+        'kim.funding.post', "Post", required=True, ondelete='RESTRICT')
+
+    @classmethod
+    def check_modification(cls, mode, lines, values=None, external=False):
+        super().check_modification(
+            mode, lines, values=values, external=external)
+        for line in lines:
+            if line.statement.state != 'draft':
+                raise FrozenError(gettext(
+                        'kim_funding.msg_statement_frozen',
+                        statement=line.statement.rec_name))
+
+
+class StatementLine(StatementLineMixin, ModelSQL, ModelView):
+    __string__ = "KIM Proof of Use Line"
+    __name__ = 'kim.funding.statement.line'
+    employer = fields.Function(fields.Many2One(
+            'company.company', "Employer"), 'get_post_field')
+    baustein = fields.Function(fields.Selection(
+            BAUSTEINE, "Baustein"), 'get_post_field')
+    kind = fields.Function(fields.Selection(
+            KINDS, "Kind of Post"), 'get_post_field')
+    vzae = fields.Numeric("VZÄ", digits=VZAE_DIGITS, readonly=True)
+    approved_amount = fields.Numeric(
+        "As Approved", digits=AMOUNT_DIGITS, readonly=True,
+        help="The flat rates of the post for its VZÄ (lt. Bescheid).")
+    eligible_amount = fields.Numeric(
+        "As Staffed", digits=AMOUNT_DIGITS, readonly=True,
+        help="The flat rates earned by the staffing (lt. Abrechnung).")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.__access__.add('statement')
+        cls._order = [('statement', 'ASC'), ('id', 'ASC')]
+
+    def get_post_field(self, name):
+        if name == 'employer':
+            return self.post.company.id
+        return getattr(self.post.line, name)
+
+
+class StatementMonth(StatementLineMixin, ModelSQL, ModelView):
+    __string__ = "KIM Proof of Use Month"
+    __name__ = 'kim.funding.statement.month'
+    month = fields.Date("Month", readonly=True)
+    days = fields.Integer("Days of Month", readonly=True)
+    post_days = fields.Integer(
+        "Days of Post", readonly=True,
+        help="The days of the month within the post's period.")
+    rate = fields.Numeric(
+        "Rate", digits=AMOUNT_DIGITS, readonly=True,
+        help="The rate per VZÄ and year of the grant line in force.")
+    vzae = fields.Numeric("VZÄ of Post", digits=VZAE_DIGITS, readonly=True)
+    occupied = fields.Numeric(
+        "VZÄ Staffed", digits=(4, 4), readonly=True,
+        help="Pro rata per day: the average over the days of the post; "
+        "per full vacant month: the highest VZÄ staffed in the month.")
+    vacant_days = fields.Integer("Vacant Days", readonly=True)
+    approved_amount = fields.Numeric(
+        "As Approved", digits=AMOUNT_DIGITS, readonly=True)
+    eligible_amount = fields.Numeric(
+        "As Staffed", digits=AMOUNT_DIGITS, readonly=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.__access__.add('statement')
+        cls._order = [('statement', 'ASC'), ('post', 'ASC'),
+            ('month', 'ASC'), ('id', 'ASC')]
+
+
+class StatementStaffing(StatementLineMixin, ModelSQL, ModelView):
+    __string__ = "KIM Proof of Use Staffing"
+    __name__ = 'kim.funding.statement.staffing'
+    employee = fields.Many2One(
+        'company.employee', "Employee", readonly=True, ondelete='RESTRICT')
+    start_date = fields.Date("From", readonly=True)
+    end_date = fields.Date("To", readonly=True)
+    vzae = fields.Numeric("VZÄ", digits=VZAE_DIGITS, readonly=True)
+    filled_months = fields.Numeric(
+        "Months Filled", digits=(4, 2), readonly=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.__access__.add('statement')
+        cls._order = [('statement', 'ASC'), ('post', 'ASC'),
+            ('start_date', 'ASC'), ('id', 'ASC')]
