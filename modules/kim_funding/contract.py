@@ -6,6 +6,7 @@ from decimal import Decimal
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Unique, fields
 
+from .calculation import CENT
 from .exceptions import FundingValidationError
 from .grant import AmountMixin, PaymentMixin, PeriodMixin
 from .rate import AMOUNT_DIGITS
@@ -100,7 +101,7 @@ class Contract(PeriodMixin, AmountMixin, ModelSQL, ModelView):
                     ('balance', eligible - paid),
                     ]:
                 if name in result:
-                    result[name][contract.id] = value
+                    result[name][contract.id] = value.quantize(CENT)
         return result
 
     def compute_eligible(self, start=None, end=None):

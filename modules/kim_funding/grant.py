@@ -228,7 +228,7 @@ class Grant(Workflow, ModelSQL, ModelView):
 
     @classmethod
     def get_amounts(cls, grants, names):
-        result = {n: {g.id: Decimal(0) for g in grants} for n in names}
+        result = {n: {g.id: Decimal('0.00') for g in grants} for n in names}
         for grant in grants:
             if 'approved_amount' in result:
                 result['approved_amount'][grant.id] = sum(
@@ -395,7 +395,8 @@ class GrantLine(PeriodMixin, ModelSQL, ModelView):
 
     @fields.depends('grant', '_parent_grant.start_date',
         '_parent_grant.end_date', 'amendment',
-        '_parent_amendment.effective_date')
+        '_parent_amendment.effective_date',
+        methods=['on_change_with_rate'])
     def on_change_grant(self):
         if self.amendment and self.amendment.effective_date:
             self.start_date = self.amendment.effective_date
@@ -404,9 +405,12 @@ class GrantLine(PeriodMixin, ModelSQL, ModelView):
         if self.grant and self.grant.end_date and self.start_date:
             self.end_date = min(
                 self.grant.end_date, self.start_date.replace(month=12, day=31))
+        self.rate = self.on_change_with_rate()
 
-    @fields.depends(methods=['on_change_grant'])
+    @fields.depends('_parent_amendment.grant', methods=['on_change_grant'])
     def on_change_amendment(self):
+        if self.amendment and self.amendment.grant:
+            self.grant = self.amendment.grant
         self.on_change_grant()
 
     @fields.depends('baustein', 'kind', 'start_date', 'rate')

@@ -16,7 +16,7 @@ from .exceptions import FundingValidationError, StaffingError
 from .grant import PeriodMixin, format_date
 from .rate import BAUSTEINE, KINDS, VZAE_DIGITS
 
-ONE = Decimal(1)
+ONE = Decimal('1.00')
 
 
 class Post(PeriodMixin, ModelSQL, ModelView):

@@ -221,7 +221,8 @@ class Statement(Workflow, ModelSQL, ModelView):
                     ('amount_owed', max(-balance, zero)),
                     ]:
                 if name in result:
-                    result[name][statement.id] = value
+                    result[name][statement.id] = value.quantize(
+                        calculation.CENT)
         return result
 
     @classmethod
@@ -387,12 +388,7 @@ class Statement(Workflow, ModelSQL, ModelView):
                     ])
         expense_eligible = sum(
             (l['eligible_amount'] for l in lines), Decimal(0))
-        values = {}
-        if texts or not self.staff_report:
-            values['staff_report'] = self._staff_report(by_kind, start, end)
-        if texts or not self.figures_report:
-            values['figures_report'] = '\n\n'.join(self._report_figures())
-        return values | {
+        figures = {
             'income_approved': income_approved,
             'income_received': sum(
                 (p.signed_amount for p in payments), Decimal(0)),
@@ -401,6 +397,13 @@ class Statement(Workflow, ModelSQL, ModelView):
             'expense_eligible': expense_eligible,
             'cap_amount': cap,
             'eligible_amount': expense_eligible - cap,
+            }
+        values = {n: v.quantize(calculation.CENT) for n, v in figures.items()}
+        if texts or not self.staff_report:
+            values['staff_report'] = self._staff_report(by_kind, start, end)
+        if texts or not self.figures_report:
+            values['figures_report'] = '\n\n'.join(self._report_figures())
+        return values | {
             'lines': [('delete', [l.id for l in self.lines]),
                 ('create', lines)],
             'months': [('delete', [m.id for m in self.months]),

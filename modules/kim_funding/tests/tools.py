@@ -1,0 +1,99 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+"Helpers for the proteus scenarios of kim_funding"
+import datetime as dt
+from decimal import Decimal
+
+from proteus import Model
+from trytond.modules.currency.tests.tools import get_currency
+
+__all__ = ['create_organisation', 'create_employee', 'create_finance_user',
+    'create_rates', 'create_grant', 'PASSWORD']
+
+PASSWORD = 'kim-test-password'
+# Amounts and VZÄ as entered in the client, with their two decimals
+CENT = Decimal('0.01')
+
+
+def create_organisation(name, config=None):
+    "Create a company (Kommune or Träger) with the euro as currency"
+    Party = Model.get('party.party', config=config)
+    Company = Model.get('company.company', config=config)
+    company = Company(party=Party(name=name))
+    company.party.save()
+    company.currency = get_currency('EUR', config=config)
+    company.save()
+    return company
+
+
+def create_employee(company, name, config=None):
+    Party = Model.get('party.party', config=config)
+    Employee = Model.get('company.employee', config=config)
+    employee = Employee(party=Party(name=name), company=company)
+    employee.party.save()
+    employee.save()
+    return employee
+
+
+def create_finance_user(companies, name, login, groups, config=None):
+    """Create a user of the companies (the first is the current one) in the
+    groups named by their XML id in kim_funding"""
+    User = Model.get('res.user', config=config)
+    Group = Model.get('res.group', config=config)
+    Company = Model.get('company.company', config=config)
+    ModelData = Model.get('ir.model.data', config=config)
+    user = User(name=name, login=login, password=PASSWORD)
+    for company in companies:
+        user.companies.append(Company(company.id))
+    user.company = Company(companies[0].id)
+    user.company_filter = 'all'
+    for group in groups:
+        user.groups.append(
+            Group(ModelData.get_id('kim_funding', group, {})))
+    user.save()
+    return user
+
+
+# Published rates per VZÄ and year (DOMAIN.md, funding)
+RATES = {
+    2022: {
+        ('1', 'coordination'): 57000, ('1', 'administration'): 45000,
+        ('1', 'workplace'): 5700, ('2', 'case_management'): 55000,
+        ('3', 'abh'): 50000, ('3', 'ebh'): 50000},
+    2023: {
+        ('1', 'coordination'): 57000, ('1', 'administration'): 45000,
+        ('1', 'workplace'): 5700, ('2', 'case_management'): 57000,
+        ('3', 'abh'): 50000, ('3', 'ebh'): 50000},
+    }
+
+
+def create_rates(years, config=None):
+    "Create the rates of the years, later years at the 2023 rates"
+    Rate = Model.get('kim.funding.rate', config=config)
+    for year in years:
+        for (baustein, kind), amount in RATES.get(
+                year, RATES[2023]).items():
+            Rate(baustein=baustein, kind=kind, year=year,
+                amount=Decimal(amount).quantize(CENT),
+                source="Bezirksregierung Arnsberg").save()
+
+
+def create_grant(company, authority, number, start, end, lines,
+        rule='day', config=None):
+    """Create and confirm a grant with lines as (baustein, kind, vzae) per
+    calendar year of the period, the rate taken from the rates"""
+    Grant = Model.get('kim.funding.grant', config=config)
+    grant = Grant(company=company, authority=authority, number=number,
+        date=start, start_date=start, end_date=end, vacancy_rule=rule)
+    for year in range(start.year, end.year + 1):
+        for baustein, kind, vzae in lines:
+            line = grant.lines.new()
+            line.baustein = baustein
+            line.kind = kind
+            line.start_date = max(start, dt.date(year, 1, 1))
+            line.end_date = min(end, dt.date(year, 12, 31))
+            line.vzae = Decimal(vzae).quantize(CENT)
+    grant.save()
+    grant.click('confirm')
+    return grant
