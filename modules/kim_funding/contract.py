@@ -6,13 +6,15 @@ from decimal import Decimal
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Unique, fields
 
+from .model import RuleCheckedExportMixin
 from .calculation import CENT
 from .exceptions import FundingValidationError
 from .grant import AmountMixin, PaymentMixin, PeriodMixin
 from .rate import AMOUNT_DIGITS
 
 
-class Contract(PeriodMixin, AmountMixin, ModelSQL, ModelView):
+class Contract(
+        RuleCheckedExportMixin, PeriodMixin, AmountMixin, ModelSQL, ModelView):
     __string__ = "KIM Pass-through Contract"
     __name__ = 'kim.funding.contract'
     _rec_name = 'number'
@@ -139,7 +141,7 @@ class Contract(PeriodMixin, AmountMixin, ModelSQL, ModelView):
                         contract=contract.rec_name))
 
 
-class Installment(AmountMixin, ModelSQL, ModelView):
+class Installment(RuleCheckedExportMixin, AmountMixin, ModelSQL, ModelView):
     __string__ = "KIM Pass-through Installment"
     __name__ = 'kim.funding.contract.installment'
     contract = fields.Many2One(
@@ -168,7 +170,7 @@ class Installment(AmountMixin, ModelSQL, ModelView):
                             scheduled=scheduled, amount=contract.amount))
 
 
-class Payment(PaymentMixin, ModelSQL, ModelView):
+class Payment(RuleCheckedExportMixin, PaymentMixin, ModelSQL, ModelView):
     __string__ = "KIM Pass-through Payment"
     __name__ = 'kim.funding.contract.payment'
     contract = fields.Many2One(

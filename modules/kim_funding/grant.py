@@ -11,6 +11,7 @@ from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
+from .model import RuleCheckedExportMixin
 from . import calculation
 from .configuration import VACANCY_RULE_HELP, VACANCY_RULES
 from .exceptions import FrozenError, FundingValidationError, WorkflowError
@@ -93,7 +94,7 @@ class AmountMixin:
                             **cls.__names__(name)))
 
 
-class Grant(Workflow, ModelSQL, ModelView):
+class Grant(RuleCheckedExportMixin, Workflow, ModelSQL, ModelView):
     __string__ = "KIM Grant"
     __name__ = 'kim.funding.grant'
     _rec_name = 'number'
@@ -330,7 +331,7 @@ class Grant(Workflow, ModelSQL, ModelView):
                         grant=grant.rec_name))
 
 
-class GrantLine(PeriodMixin, ModelSQL, ModelView):
+class GrantLine(RuleCheckedExportMixin, PeriodMixin, ModelSQL, ModelView):
     __string__ = "KIM Grant Line"
     __name__ = 'kim.funding.grant.line'
     _states = {
@@ -533,7 +534,7 @@ class GrantLine(PeriodMixin, ModelSQL, ModelView):
                         'kim_funding.msg_line_frozen', line=line.rec_name))
 
 
-class Amendment(Workflow, ModelSQL, ModelView):
+class Amendment(RuleCheckedExportMixin, Workflow, ModelSQL, ModelView):
     __string__ = "KIM Grant Amendment"
     __name__ = 'kim.funding.grant.amendment'
     _rec_name = 'number'
@@ -570,7 +571,6 @@ class Amendment(Workflow, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        cls.__access__.add('grant')
         cls._order = [('effective_date', 'DESC'), ('id', 'DESC')]
         cls._transitions |= {('draft', 'confirmed')}
         cls._buttons.update({
@@ -700,7 +700,7 @@ class PaymentMixin(AmountMixin):
                         grant=grant.rec_name))
 
 
-class Payment(PaymentMixin, ModelSQL, ModelView):
+class Payment(RuleCheckedExportMixin, PaymentMixin, ModelSQL, ModelView):
     __string__ = "KIM Grant Payment"
     __name__ = 'kim.funding.grant.payment'
     grant = fields.Many2One(
@@ -713,7 +713,6 @@ class Payment(PaymentMixin, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        cls.__access__.add('grant')
         t = cls.__table__()
         cls._sql_indexes.add(
             Index(t, (t.grant, Index.Equality()), (t.year, Index.Range())))

@@ -11,6 +11,7 @@ from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
+from .model import RuleCheckedExportMixin
 from . import calculation
 from .exceptions import FundingValidationError, StaffingError
 from .grant import PeriodMixin, format_date
@@ -19,7 +20,7 @@ from .rate import BAUSTEINE, KINDS, VZAE_DIGITS
 ONE = Decimal('1.00')
 
 
-class Post(PeriodMixin, ModelSQL, ModelView):
+class Post(RuleCheckedExportMixin, PeriodMixin, ModelSQL, ModelView):
     __string__ = "KIM Funded Post"
     __name__ = 'kim.funding.post'
     company = fields.Many2One(
@@ -174,7 +175,7 @@ class Post(PeriodMixin, ModelSQL, ModelView):
             rule, start, end)
 
 
-class Staffing(PeriodMixin, ModelSQL, ModelView):
+class Staffing(RuleCheckedExportMixin, PeriodMixin, ModelSQL, ModelView):
     __string__ = "KIM Post Staffing"
     __name__ = 'kim.funding.staffing'
     post = fields.Many2One(
@@ -265,8 +266,14 @@ class Staffing(PeriodMixin, ModelSQL, ModelView):
     @classmethod
     def check_employee(cls, staffings):
         "Check no employee holds more than 1.0 VZÄ at any day"
-        for employee in {s.employee for s in staffings}:
-            others = cls.search([('employee', '=', employee.id)])
+        # The workplace flat rate funds the workplace of staff counted on
+        # their own post, not a further share of their working time.
+        for employee in {s.employee for s in staffings
+                if s.post.line.kind != 'workplace'}:
+            others = cls.search([
+                    ('employee', '=', employee.id),
+                    ('post.line.kind', '!=', 'workplace'),
+                    ])
             highest, day = calculation.peak_vzae(
                 [(s.start_date, s.end_date, s.vzae) for s in others])
             if highest > ONE:

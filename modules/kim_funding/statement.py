@@ -14,6 +14,7 @@ from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
+from .model import RuleCheckedExportMixin
 from . import calculation
 from .exceptions import FrozenError, FundingValidationError
 from .rate import AMOUNT_DIGITS, BAUSTEINE, KINDS, VZAE_DIGITS
@@ -35,7 +36,7 @@ def _amount(string, help='', readonly=True):
         readonly=readonly, states={} if readonly else _DRAFT)
 
 
-class Statement(Workflow, ModelSQL, ModelView):
+class Statement(RuleCheckedExportMixin, Workflow, ModelSQL, ModelView):
     __string__ = "KIM Proof of Use"
     __name__ = 'kim.funding.statement'
     company = fields.Many2One(
@@ -487,7 +488,8 @@ class StatementLineMixin:
                         statement=line.statement.rec_name))
 
 
-class StatementLine(StatementLineMixin, ModelSQL, ModelView):
+class StatementLine(
+        RuleCheckedExportMixin, StatementLineMixin, ModelSQL, ModelView):
     __string__ = "KIM Proof of Use Line"
     __name__ = 'kim.funding.statement.line'
     employer = fields.Function(fields.Many2One(
@@ -516,7 +518,8 @@ class StatementLine(StatementLineMixin, ModelSQL, ModelView):
         return getattr(self.post.line, name)
 
 
-class StatementMonth(StatementLineMixin, ModelSQL, ModelView):
+class StatementMonth(
+        RuleCheckedExportMixin, StatementLineMixin, ModelSQL, ModelView):
     __string__ = "KIM Proof of Use Month"
     __name__ = 'kim.funding.statement.month'
     month = fields.Date("Month", readonly=True)
@@ -546,7 +549,8 @@ class StatementMonth(StatementLineMixin, ModelSQL, ModelView):
             ('month', 'ASC'), ('id', 'ASC')]
 
 
-class StatementStaffing(StatementLineMixin, ModelSQL, ModelView):
+class StatementStaffing(
+        RuleCheckedExportMixin, StatementLineMixin, ModelSQL, ModelView):
     __string__ = "KIM Proof of Use Staffing"
     __name__ = 'kim.funding.statement.staffing'
     employee = fields.Many2One(
