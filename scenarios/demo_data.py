@@ -4,11 +4,15 @@
 # license terms.
 """Demo data: the Kommune "Stadt Musterstadt" with its Kommunales
 Integrationszentrum, four Träger of the Freie Wohlfahrtspflege, their case
-managers and a few hundred clients and cases of Baustein 2.
+managers and a few hundred clients and cases of Baustein 2, and the funding
+of 2025 and 2026 (scenarios/demo_funding.py).
 
-Usage (on a database where kim_case is activated):
+Usage (on a database where kim_case and kim_funding are activated):
 
     python scenarios/demo_data.py -d kim_demo -c var/trytond.conf
+
+With --funding-only, only the funding data is added to a database that
+already holds the case data (a demo built before kim_funding).
 
 All names, addresses and stories are invented; the random generator has a
 fixed seed, so two runs on the same day give the same data.
@@ -25,6 +29,8 @@ import sys
 import time
 from collections import Counter, defaultdict
 from decimal import Decimal
+
+from demo_funding import FINANCE_ROLES, FINANCE_STAFF, FundingDemo
 
 SEED = 20261121
 PASSWORD = 'kim-demo-2026'
@@ -61,7 +67,8 @@ STAFF = [
     ]
 ROLES = {
     'admin': "KIM administration (all organisations)",
-    'coordination': "Coordination: statistics and barriers, no case files",
+    'coordination': "Coordination: statistics and barriers, no case "
+    "files; funding read-only",
     'lead': "Team lead: all cases of the organisation, a few own",
     'manager': "Case manager: own cases (and those as deputy)",
     }
@@ -665,8 +672,9 @@ BARRIERS = [
 def print_logins(password=PASSWORD, file=sys.stdout):
     names = dict(ORGANISATIONS_SHORT)
     rows = [('admin', "Administrator", ROLES['admin'], "all")]
-    for login, first, last, org, role in STAFF:
-        rows.append((login, f"{first} {last}", ROLES[role],
+    roles = ROLES | FINANCE_ROLES
+    for login, first, last, org, role in STAFF + FINANCE_STAFF:
+        rows.append((login, f"{first} {last}", roles[role],
                 "all" if role == 'coordination' else names[org]))
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     print(f"All logins use the password: {password}", file=file)
@@ -1750,8 +1758,43 @@ class Builder:
         self.load_barriers(cases_by_org)
         self.clock(None)
         step(f"{self.counts['barriers']} structural barriers")
+        FundingDemo(self).run()
+        step(f"funding 2025–2026: {self.counts['funding posts']} posts, "
+            f"{self.counts['funding contracts']} pass-through contracts")
         for key, value in sorted(self.counts.items()):
-            print(f"   {key:22} {value:6}")
+            print(f"   {key:30} {value:6}")
+        return True
+
+    def lookup_existing(self):
+        "Find the records of the case demo that the funding demo uses"
+        Company = self.model('company.company')
+        Employee = self.model('company.employee')
+        Country = self.model('country.country')
+        Subdivision = self.model('country.subdivision')
+        companies = {c.party.name: c.id for c in Company.find([])}
+        self.companies = {key: companies[name]
+            for key, name, *_ in ORGANISATIONS}
+        employees = {e.party.name: e.id for e in Employee.find([])}
+        self.employees = {login: employees[f"{first} {last}"]
+            for login, first, last, *_ in STAFF}
+        self.countries = {c.code: c.id for c in Country.find([])}
+        self.subdivision_nw, = [s.id for s in Subdivision.find(
+                [('code', '=', 'DE-NW')])]
+
+    def run_funding(self):
+        "Add the funding data to a database with the case data"
+        Party = self.model('party.party')
+        if not Party.find([('name', '=', ORGANISATIONS[0][1])]):
+            print("demo_data: the case data is missing", file=sys.stderr)
+            return False
+        User = self.model('res.user')
+        if User.find([('login', '=', FINANCE_STAFF[0][0])]):
+            print("   the funding demo data is already loaded")
+            return True
+        self.lookup_existing()
+        FundingDemo(self).run()
+        for key, value in sorted(self.counts.items()):
+            print(f"   {key:30} {value:6}")
         return True
 
 
@@ -1877,6 +1920,9 @@ def main():
         help="password of the demo users (default: %(default)s)")
     parser.add_argument('--print-logins', action='store_true',
         help="print the demo logins and exit")
+    parser.add_argument('--funding-only', action='store_true',
+        help="add only the funding data (if missing) to a database with "
+        "the case data")
     options = parser.parse_args()
     if options.print_logins:
         print_logins(options.password)
@@ -1884,6 +1930,8 @@ def main():
     if not options.database:
         parser.error("the database is required")
     builder = Builder(options.database, options.config_file, options.password)
+    if options.funding_only:
+        return 0 if builder.run_funding() else 1
     if builder.run():
         print("   logins: python scenarios/demo_data.py --print-logins")
     return 0

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Demo of the KIM NRW suite: builds (once) a SQLite database "kim_demo" with
-# the demo Kommune "Stadt Musterstadt" and serves it with the sao web client
-# on http://localhost:8000/.
+# kim_case and kim_funding and the demo Kommune "Stadt Musterstadt" (cases
+# and the funding of 2025-2026) and serves it with the sao web client on
+# http://localhost:8000/.
 #
 #   scripts/demo.sh            build if missing, upgrade otherwise, then serve
 #   scripts/demo.sh --rebuild  throw the demo database away and build it again
@@ -23,7 +24,7 @@ for arg in "$@"; do
     case "$arg" in
         --rebuild) REBUILD=1 ;;
         --no-serve) SERVE=0 ;;
-        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "demo.sh: unknown argument $arg" >&2; exit 2 ;;
     esac
 done
@@ -94,7 +95,7 @@ if [ ! -f "$DBFILE" ]; then
     trap 'rm -f "$passfile"' EXIT
     printf '%s\n' "$PASSWORD" > "$passfile"
     if ! TRYTONPASSFILE="$passfile" trytond-admin -c "$CONF" -d "$DB" \
-            --all -u kim_case --activate-dependencies \
+            --all -u kim_case kim_funding --activate-dependencies \
             --email admin@musterstadt.example; then
         rm -f "$DBFILE"
         echo "demo.sh: trytond-admin failed" >&2
@@ -109,7 +110,11 @@ if [ ! -f "$DBFILE" ]; then
     echo "   demo database built in $((SECONDS - start)) s"
 else
     echo "== Upgrading the demo database $DB"
-    trytond-admin -c "$CONF" -d "$DB" --all
+    # -u kim_funding activates it in a demo built before the module
+    trytond-admin -c "$CONF" -d "$DB" --all -u kim_funding \
+        --activate-dependencies
+    python "$ROOT/scenarios/demo_data.py" -d "$DB" -c "$CONF" \
+        --password "$PASSWORD" --funding-only
 fi
 
 # --- logins -----------------------------------------------------------------

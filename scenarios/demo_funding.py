@@ -1,0 +1,644 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+"""Demo data of kim_funding: the funding of Stadt Musterstadt by the Land in
+2025 and 2026.
+
+One Zuwendungsbescheid of the Bezirksregierung Arnsberg for 2025–2026 with
+an Änderungsbescheid from 1 July 2026 (case management 8.0 → 9.0 VZÄ), the
+funded posts of the Kommune and of the four Träger with their staffing (a
+vacancy, a change of employee in mid-month, a shared post and a parental
+leave), the Weiterleitungsverträge with the Träger and their quarterly
+installments, the payments of the Land and the proofs of use: those of 2025
+submitted and accepted, those of 2026 computed as drafts.
+
+Loaded by scenarios/demo_data.py after the case data; every step is done
+by the user who does it in real life (the rates by the administrator, the
+Kommune's records by its finance officer Frank Weber, the staffing and
+proofs of Caritas by its finance officer Claudia Berger) on its date, with
+the clock of ir.date moved to that date.  All figures are fixed: two runs
+give the same data.
+"""
+import datetime as dt
+from decimal import Decimal
+
+# Finance staff: login, first name, last name, organisation, role
+FINANCE_STAFF = [
+    ('frank', "Frank", "Weber", 'ki', 'finance_kommune'),
+    ('claudia', "Claudia", "Berger", 'car', 'finance_trager'),
+    ]
+FINANCE_ROLES = {
+    'finance_kommune': "Finance: grants, posts, contracts, proofs of use",
+    'finance_trager': "Finance: staffing and proofs of use of the Träger",
+    }
+FINANCE_GROUPS = {
+    'finance_kommune': 'group_kim_funding_kommune',
+    'finance_trager': 'group_kim_funding_trager',
+    }
+# Logins of kim_case that also read the funding records
+FUNDING_READERS = ['petra']
+
+AUTHORITY = "Bezirksregierung Arnsberg, Dezernat 36"
+AUTHORITY_ADDRESS = ("Seibertzstraße 1", '59821', "Arnsberg")
+YEARS = (2025, 2026)
+# Published flat rates per VZÄ and year (the same in both years)
+RATES = [
+    ('1', 'coordination', 57000),
+    ('1', 'administration', 45000),   # 22,500 € per 0.5 VZÄ
+    ('1', 'workplace', 5700),
+    ('2', 'case_management', 57000),
+    ('3', 'abh', 50000),              # 25,000 € per 0.5 VZÄ
+    ('3', 'ebh', 50000),
+    ]
+RATE_SOURCE = ("Bezirksregierung Arnsberg, Dezernat 36: Fachbezogene "
+    "Pauschalen KIM {year}")
+
+GRANT_NUMBER = "36.08.01-KIM-2025-0117"
+GRANT_DATE = dt.date(2024, 12, 16)
+GRANT_START, GRANT_END = dt.date(2025, 1, 1), dt.date(2026, 12, 31)
+# Baustein, kind, VZÄ approved in each year
+GRANT_LINES = [
+    ('1', 'coordination', '2.5'),
+    ('1', 'administration', '0.5'),
+    ('1', 'workplace', '2.5'),
+    ('2', 'case_management', '8.0'),
+    ('3', 'abh', '0.5'),
+    ('3', 'ebh', '0.5'),
+    ]
+AMENDMENT = {
+    'number': "36.08.01-KIM-2025-0117-Ä1",
+    'date': dt.date(2026, 6, 12),
+    'effective_date': dt.date(2026, 7, 1),
+    'reason': "Aufstockung des Case Managements um 1,0 VZÄ ab dem "
+    "1. Juli 2026 (zusätzliche Stelle bei der Diakonie Musterstadt) auf "
+    "Antrag der Stadt vom 20. April 2026.",
+    # every line continuing after the effective date, changed or not
+    'lines': [(b, k, '9.0' if k == 'case_management' else v)
+        for b, k, v in GRANT_LINES],
+    }
+
+# Employees hired for funded posts (not users): key, first name, last
+# name, organisation, start date, end date
+NEW_EMPLOYEES = [
+    ('brandt', "Markus", "Brandt", 'ki', dt.date(2018, 3, 1), None),
+    ('schulte', "Heike", "Schulte", 'ki', dt.date(2009, 5, 1),
+        dt.date(2025, 8, 15)),
+    ('peters', "Jan", "Peters", 'ki', dt.date(2025, 8, 16), None),
+    ('hartmann', "Sven", "Hartmann", 'ki', dt.date(2021, 10, 1), None),
+    ('koch', "Miriam", "Koch", 'ki', dt.date(2020, 6, 1), None),
+    ('richter', "Tanja", "Richter", 'ki', dt.date(2025, 6, 1), None),
+    ]
+FINANCE_EMPLOYEE_START = {
+    'frank': dt.date(2016, 9, 1),
+    'claudia': dt.date(2014, 2, 1),
+    }
+
+# Pass-through contracts: Träger, number, date, Nachtrag (date, amount)
+CONTRACTS = [
+    ('car', "WLV-KIM-2025-01", dt.date(2024, 12, 18), None),
+    ('drk', "WLV-KIM-2025-02", dt.date(2024, 12, 18), None),
+    ('dia', "WLV-KIM-2025-03", dt.date(2024, 12, 19),
+        dt.date(2026, 6, 22)),
+    ('awo', "WLV-KIM-2025-04", dt.date(2024, 12, 19), None),
+    ]
+# Installments are due quarterly in advance on the 15th of the quarter's
+# first month, and paid on the working day given here.
+INSTALLMENT_DUE = [(1, 15), (4, 15), (7, 15), (10, 15)]
+INSTALLMENT_PAID = {
+    dt.date(2025, 1, 15): dt.date(2025, 1, 15),
+    dt.date(2025, 4, 15): dt.date(2025, 4, 15),
+    dt.date(2025, 7, 15): dt.date(2025, 7, 15),
+    dt.date(2025, 10, 15): dt.date(2025, 10, 15),
+    dt.date(2026, 1, 15): dt.date(2026, 1, 15),
+    dt.date(2026, 4, 15): dt.date(2026, 4, 15),
+    dt.date(2026, 7, 15): dt.date(2026, 7, 15),
+    dt.date(2026, 10, 15): dt.date(2026, 10, 15),
+    }
+# The Land pays a quarter of the amount approved for the year
+LAND_PAYMENTS = [
+    dt.date(2025, 2, 14), dt.date(2025, 5, 15), dt.date(2025, 8, 15),
+    dt.date(2025, 11, 14),
+    dt.date(2026, 2, 13), dt.date(2026, 5, 15), dt.date(2026, 8, 14),
+    dt.date(2026, 11, 13),
+    ]
+
+# Funded posts: key, employer, Baustein, kind, designation, VZÄ, pay grade,
+# start, end (None: those of the grant), contract (Träger key or None), the
+# staffing as (employee: login or key of NEW_EMPLOYEES, from, to, VZÄ)
+_END = None
+POSTS = [
+    ('ki-koord-1', 'ki', '1', 'coordination',
+        "Koordination KI – Leitung", '1.0', "TVöD E 13", None, None, [
+            ('brandt', GRANT_START, _END, '1.0')]),
+    ('ki-koord-2', 'ki', '1', 'coordination',
+        "Koordination KI – Bildung und Teilhabe", '1.0', "TVöD E 11",
+        None, None, [
+            ('petra', GRANT_START, _END, '1.0')]),
+    ('ki-koord-3', 'ki', '1', 'coordination',
+        "Koordination KI – Steuerung Case Management", '0.5',
+        "TVöD-SuE S 17", None, None, [
+            ('sabine', GRANT_START, _END, '0.5')]),
+    # a change of employee in mid-month
+    ('ki-verw', 'ki', '1', 'administration',
+        "Verwaltungsassistenz KI", '0.5', "TVöD E 8", None, None, [
+            ('schulte', GRANT_START, dt.date(2025, 8, 15), '0.5'),
+            ('peters', dt.date(2025, 8, 16), _END, '0.5')]),
+    ('ki-abh', 'ki', '3', 'abh',
+        "Ausländerbehörde – KIM-Stelle", '0.5', "TVöD E 9b", None, None, [
+            ('hartmann', GRANT_START, _END, '0.5')]),
+    # vacant from March to May 2025
+    ('ki-ebh', 'ki', '3', 'ebh',
+        "Einbürgerungsbehörde – KIM-Stelle", '0.5', "TVöD E 9b", None, None, [
+            ('koch', GRANT_START, dt.date(2025, 2, 28), '0.5'),
+            ('richter', dt.date(2025, 6, 1), _END, '0.5')]),
+    ('ki-cm-1', 'ki', '2', 'case_management',
+        "Case Management KI 1", '1.0', "TVöD-SuE S 12", None, None, [
+            ('anna', GRANT_START, _END, '1.0')]),
+    # a shared post
+    ('ki-cm-2', 'ki', '2', 'case_management',
+        "Case Management KI 2", '1.0', "TVöD-SuE S 12", None, None, [
+            ('leyla', GRANT_START, _END, '0.5'),
+            ('jonas', GRANT_START, _END, '0.5')]),
+    ('car-cm-1', 'car', '2', 'case_management',
+        "Case Management Caritas 1", '1.0', "AVR Caritas S 12", None, None, [
+            ('maria', GRANT_START, _END, '1.0')]),
+    ('car-cm-2', 'car', '2', 'case_management',
+        "Case Management Caritas 2", '1.0', "AVR Caritas S 12", None, None, [
+            ('tobias', GRANT_START, _END, '1.0')]),
+    ('drk-cm-1', 'drk', '2', 'case_management',
+        "Case Management DRK 1", '1.0', "DRK-Reformtarifvertrag E 9",
+        None, None, [
+            ('fatma', GRANT_START, _END, '1.0')]),
+    # parental leave from June to September 2025, without a substitute
+    ('drk-cm-2', 'drk', '2', 'case_management',
+        "Case Management DRK 2", '1.0', "DRK-Reformtarifvertrag E 9",
+        None, None, [
+            ('lukas', GRANT_START, dt.date(2025, 5, 31), '1.0'),
+            ('lukas', dt.date(2025, 10, 1), _END, '1.0')]),
+    ('dia-cm-1', 'dia', '2', 'case_management',
+        "Case Management Diakonie 1", '1.0', "AVR DD E 9", None, None, [
+            ('olena', GRANT_START, _END, '1.0')]),
+    ('awo-cm-1', 'awo', '2', 'case_management',
+        "Case Management AWO 1", '1.0', "TV AWO NRW E 9", None, None, [
+            ('ahmad', GRANT_START, _END, '1.0')]),
+    ]
+# The post funded by the amendment, created after it
+AMENDMENT_POSTS = [
+    ('dia-cm-2', 'dia', '2', 'case_management',
+        "Case Management Diakonie 2", '1.0', "AVR DD E 9",
+        dt.date(2026, 7, 1), None, [
+            ('katharina', dt.date(2026, 7, 1), _END, '1.0')]),
+    ]
+
+# Proofs of use of 2025: Träger key (None: the Kommune), created, submitted,
+# accepted
+STATEMENTS_2025 = [
+    ('car', dt.date(2026, 2, 9), dt.date(2026, 2, 20), dt.date(2026, 3, 16)),
+    ('awo', dt.date(2026, 2, 16), dt.date(2026, 2, 26),
+        dt.date(2026, 3, 18)),
+    ('drk', dt.date(2026, 2, 18), dt.date(2026, 2, 27),
+        dt.date(2026, 3, 20)),
+    ('dia', dt.date(2026, 2, 23), dt.date(2026, 3, 6), dt.date(2026, 3, 24)),
+    (None, dt.date(2026, 4, 20), dt.date(2026, 5, 29),
+        dt.date(2026, 9, 15)),
+    ]
+# Refunds after the accepted proof of 2025: Träger key (None: the Kommune
+# to the Land), date
+REFUNDS_2025 = [
+    ('drk', dt.date(2026, 4, 15)),
+    (None, dt.date(2026, 10, 15)),
+    ]
+
+ACTIVITIES_TRAGER = (
+    "Rechtskreisübergreifendes Case Management (Baustein 2) für "
+    "Zugewanderte mit komplexem Unterstützungsbedarf in Musterstadt: "
+    "Erstgespräche, Bestandsaufnahme, Zielvereinbarung, Begleitung und "
+    "Vermittlung an die Regeldienste nach der Rahmenkonzeption des "
+    "Kommunalen Integrationszentrums; Teilnahme an den Fallkonferenzen "
+    "und am Netzwerk Case Management der Stadt.")
+RESULTS_TRAGER = (
+    "Die Fälle wurden nach den Standards des KIM geführt; strukturelle "
+    "Hürden aus der Fallarbeit wurden an die Koordinierung gemeldet. "
+    "Die Fallzahlen des Jahres sind unten aufgeführt.")
+ACTIVITIES_KOMMUNE = (
+    "Baustein 1: Koordinierung des Kommunalen Integrationsmanagements "
+    "durch das Kommunale Integrationszentrum, Geschäftsführung der "
+    "Lenkungsgruppe, Netzwerk Case Management mit Caritas, DRK, Diakonie "
+    "und AWO. Baustein 2: rechtskreisübergreifendes Case Management bei "
+    "der Stadt und bei vier Trägern der Freien Wohlfahrtspflege "
+    "(Weiterleitung nach Nr. 12 VVG zu § 44 LHO). Baustein 3: je eine "
+    "halbe Stelle in der Ausländer- und der Einbürgerungsbehörde für "
+    "Bleiberechtsperspektiven und Einbürgerungen.")
+RESULTS_KOMMUNE = (
+    "Die geförderten Stellen waren bis auf die Vakanz in der "
+    "Einbürgerungsbehörde (März bis Mai 2025) und die Elternzeit im "
+    "Case Management DRK 2 (Juni bis September 2025) besetzt. Die "
+    "Arbeitsplatzpauschale wurde nicht über eine eigene Stelle "
+    "nachgewiesen. Die Verwendungsnachweise der Träger liegen vor und "
+    "wurden geprüft.")
+
+
+def _d(value):
+    return Decimal(value)
+
+
+def quarter_amounts(total, n=4):
+    "Split total into n amounts in cents, the remainder on the last"
+    part = (total / n).quantize(Decimal('0.01'))
+    return [part] * (n - 1) + [total - part * (n - 1)]
+
+
+def months_between(start, end):
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+class FundingDemo:
+    """Loads the funding demo through a demo_data.Builder: its sessions per
+    login, its clock and its companies and employees by key"""
+
+    def __init__(self, builder):
+        self.b = builder
+        self.today = builder.today
+        self.rates = {(b, k): _d(a) for b, k, a in RATES}
+        self.counts = builder.counts
+        self.events = []
+
+    # --- helpers ----------------------------------------------------------
+    def model(self, name, login):
+        return self.b.model(name, login)
+
+    def get(self, name, login, id_):
+        "The record id_ of model name as seen by login"
+        return self.model(name, login)(id_)
+
+    def at(self, date, description, function, *args):
+        "Plan a step on its date"
+        self.events.append((date, len(self.events), description, function,
+                args))
+
+    def run_events(self, until=None):
+        "Run the planned steps in the order of their dates"
+        until = until or self.today
+        events, self.events = sorted(self.events), []
+        for date, _, description, function, args in events:
+            if date > until:
+                self.counts['funding steps after today'] += 1
+                continue
+            self.b.clock(date)
+            function(*args)
+        self.b.clock(None)
+
+    def employee(self, key):
+        "Employee id of a login of the case demo or of NEW_EMPLOYEES"
+        if key in self.b.employees:
+            return self.b.employees[key]
+        return self.new_employees[key]
+
+    def approved(self, kind_vzae, start, end):
+        "The amount of lines (baustein, kind, vzae) for the months"
+        months = months_between(start, end)
+        return sum((self.rates[(b, k)] * _d(v) * months / 12
+                for b, k, v in kind_vzae), Decimal(0)).quantize(
+            Decimal('0.01'))
+
+    def post_amount(self, post, start, end):
+        "The flat rates of a post (as approved) between start and end"
+        _, _, baustein, kind, _, vzae, _, p_start, p_end, _ = post
+        first = max(p_start or GRANT_START, start)
+        last = min(p_end or GRANT_END, end)
+        if first > last:
+            return Decimal(0)
+        return (self.rates[(baustein, kind)] * _d(vzae)
+            * months_between(first, last) / 12).quantize(Decimal('0.01'))
+
+    # --- set-up by the administrator -------------------------------------
+    def setup_users(self):
+        b = self.b
+        Party = b.model('party.party')
+        Employee = b.model('company.employee')
+        User = b.model('res.user')
+        Group = b.model('res.group')
+        Company = b.model('company.company')
+        Lang = b.model('ir.lang')
+        de, = Lang.find([('code', '=', 'de')])
+
+        parties = [b.new_party(Party, f"{first} {last}")
+            for _, first, last, *_ in NEW_EMPLOYEES + FINANCE_STAFF]
+        Party.save(parties)
+        employees = []
+        for (key, _, _, org, start, end), party in zip(
+                NEW_EMPLOYEES, parties):
+            employees.append(Employee(party=party,
+                    company=b.companies[org], start_date=start,
+                    end_date=end))
+        for (login, _, _, org, _), party in zip(
+                FINANCE_STAFF, parties[len(NEW_EMPLOYEES):]):
+            employees.append(Employee(party=party,
+                    company=b.companies[org],
+                    start_date=FINANCE_EMPLOYEE_START[login]))
+        Employee.save(employees)
+        self.new_employees = {key: e.id
+            for (key, *_), e in zip(NEW_EMPLOYEES, employees)}
+        finance_employees = employees[len(NEW_EMPLOYEES):]
+
+        users = []
+        for (login, first, last, org, role), employee in zip(
+                FINANCE_STAFF, finance_employees):
+            user = User(name=f"{first} {last}", login=login)
+            user.password = b.password
+            user.language = de
+            user.groups.append(
+                Group(b.ref('kim_funding', FINANCE_GROUPS[role])))
+            user.companies.append(Company(b.companies[org]))
+            user.company = Company(b.companies[org])
+            user.employees.append(Employee(employee.id))
+            user.employee = Employee(employee.id)
+            users.append(user)
+        User.save(users)
+        for user in User.find([('login', 'in', FUNDING_READERS)]):
+            user.groups.append(Group(b.ref('kim_funding',
+                        'group_kim_funding_read')))
+            user.save()
+        self.counts['funding users'] = len(users)
+        self.counts['funding employees'] = len(employees)
+
+        address_street, postal_code, city = AUTHORITY_ADDRESS
+        authority = b.new_party(Party, AUTHORITY, address_street, postal_code)
+        authority.addresses[0].city = city
+        authority.save()
+        self.authority = authority.id
+
+    def create_rates(self, year):
+        Rate = self.model('kim.funding.rate', 'admin')
+        Rate.save([Rate(baustein=baustein, kind=kind, year=year,
+                    amount=amount, source=RATE_SOURCE.format(year=year))
+                for (baustein, kind), amount in self.rates.items()])
+        self.counts['funding rates'] += len(self.rates)
+
+    # --- the Kommune's finance officer ----------------------------------
+    def create_grant(self):
+        Grant = self.model('kim.funding.grant', 'frank')
+        Party = self.model('party.party', 'frank')
+        grant = Grant(company=self.b.companies['ki'],
+            authority=Party(self.authority), number=GRANT_NUMBER,
+            date=GRANT_DATE, start_date=GRANT_START, end_date=GRANT_END,
+            vacancy_rule='day')
+        for year in YEARS:
+            for baustein, kind, vzae in GRANT_LINES:
+                line = grant.lines.new()
+                line.baustein = baustein
+                line.kind = kind
+                line.start_date = max(GRANT_START, dt.date(year, 1, 1))
+                line.end_date = min(GRANT_END, dt.date(year, 12, 31))
+                line.vzae = _d(vzae)
+                assert line.rate == self.rates[(baustein, kind)], line.rate
+        grant.save()
+        grant.click('confirm')
+        self.grant = grant.id
+        self.lines = {(l.baustein, l.kind, l.start_date.year): l.id
+            for l in grant.lines}
+
+    def contract_amount(self, org, amended=False):
+        "The flat rates of the Träger's posts for the whole period"
+        posts = [p for p in POSTS + (AMENDMENT_POSTS if amended else [])
+            if p[1] == org]
+        return sum((self.post_amount(p, GRANT_START, GRANT_END)
+                for p in posts), Decimal(0))
+
+    def installments(self, org, amended=False):
+        "Return [(due date, amount)]: a quarter of the year's flat rates"
+        posts = [p for p in POSTS + (AMENDMENT_POSTS if amended else [])
+            if p[1] == org]
+        result = []
+        for year in YEARS:
+            for month, day in INSTALLMENT_DUE:
+                start = dt.date(year, month, 1)
+                end = dt.date(year, month + 2, 1) + dt.timedelta(days=31)
+                end = end.replace(day=1) - dt.timedelta(days=1)
+                amount = sum((self.post_amount(p, start, end) for p in posts),
+                    Decimal(0))
+                result.append((dt.date(year, month, day), amount))
+        return result
+
+    def create_contract(self, org, number, date):
+        Contract = self.model('kim.funding.contract', 'frank')
+        Grant = self.model('kim.funding.grant', 'frank')
+        contract = Contract(company=self.b.companies[org],
+            grant=Grant(self.grant), number=number, date=date,
+            start_date=GRANT_START, end_date=GRANT_END,
+            amount=self.contract_amount(org))
+        for due, amount in self.installments(org):
+            contract.installments.new(date=due, amount=amount)
+        contract.save()
+        self.contracts[org] = contract.id
+        self.counts['funding contracts'] += 1
+
+    def amend_contract(self, org):
+        "The Nachtrag for the post funded by the amendment"
+        Contract = self.model('kim.funding.contract', 'frank')
+        contract = Contract(self.contracts[org])
+        contract.amount = self.contract_amount(org, amended=True)
+        contract.save()
+        due = dict(self.installments(org, amended=True))
+        for installment in contract.installments:
+            installment.amount = due[installment.date]
+        contract.save()
+
+    def create_post(self, post, line_year=2025, amendment_line=None):
+        key, org, baustein, kind, name, vzae, pay_grade, start, end, \
+            staffing = post
+        Post = self.model('kim.funding.post', 'frank')
+        Grant = self.model('kim.funding.grant', 'frank')
+        Line = self.model('kim.funding.grant.line', 'frank')
+        Contract = self.model('kim.funding.contract', 'frank')
+        record = Post(company=self.b.companies[org], grant=Grant(self.grant),
+            line=Line(amendment_line
+                or self.lines[(baustein, kind, line_year)]),
+            name=name, vzae=_d(vzae), pay_grade=pay_grade,
+            start_date=start or GRANT_START, end_date=end or GRANT_END)
+        if org in self.contracts:
+            record.contract = Contract(self.contracts[org])
+        record.save()
+        self.posts[key] = record.id
+        self.counts['funding posts'] += 1
+        # The Träger with a finance login records its staffing itself
+        login = 'claudia' if org == 'car' else 'frank'
+        Staffing = self.model('kim.funding.staffing', login)
+        Post = self.model('kim.funding.post', login)
+        Employee = self.model('company.employee', login)
+        Staffing.save([Staffing(post=Post(record.id),
+                    employee=Employee(self.employee(who)),
+                    start_date=s_start, end_date=s_end, vzae=_d(s_vzae))
+                for who, s_start, s_end, s_vzae in staffing])
+        self.counts['funding staffing'] += len(staffing)
+
+    def land_payment(self, date, kind, year, amount, description):
+        Payment = self.model('kim.funding.grant.payment', 'frank')
+        Grant = self.model('kim.funding.grant', 'frank')
+        Payment(grant=Grant(self.grant), kind=kind, date=date, year=year,
+            amount=amount, description=description).save()
+        self.counts['funding payments of the Land'] += 1
+
+    def contract_payment(self, org, date, kind, year, amount, description):
+        Payment = self.model('kim.funding.contract.payment', 'frank')
+        Contract = self.model('kim.funding.contract', 'frank')
+        Payment(contract=Contract(self.contracts[org]), kind=kind,
+            date=date, year=year, amount=amount,
+            description=description).save()
+        self.counts['funding payments to Träger'] += 1
+
+    def pay_installment(self, org, due):
+        "Pay the installment due on the date as it stands in the schedule"
+        Contract = self.model('kim.funding.contract', 'frank')
+        contract = Contract(self.contracts[org])
+        amount, = [i.amount for i in contract.installments if i.date == due]
+        quarter = (due.month - 1) // 3 + 1
+        self.contract_payment(org, INSTALLMENT_PAID[due], 'payment',
+            due.year, amount, f"Abschlag {quarter}. Quartal {due.year}")
+
+    def pay_land(self, date, index):
+        year = date.year
+        lines = [(b, k, v) for b, k, v in GRANT_LINES]
+        approved = self.approved(lines, dt.date(year, 1, 1),
+            dt.date(year, 12, 31))
+        if year == AMENDMENT['effective_date'].year and (
+                date >= AMENDMENT['date']):
+            # From the Änderungsbescheid on, the rest of the new total
+            effective = AMENDMENT['effective_date']
+            changed = {(b, k) for b, k, _ in AMENDMENT['lines']}
+            before = [l for l in lines if (l[0], l[1]) in changed]
+            approved += self.approved(AMENDMENT['lines'], effective,
+                dt.date(year, 12, 31)) - self.approved(before, effective,
+                dt.date(year, 12, 31))
+            Payment = self.model('kim.funding.grant.payment', 'frank')
+            paid = sum((p.signed_amount for p in Payment.find([
+                            ('grant', '=', self.grant),
+                            ('year', '=', year)])), Decimal(0))
+            amount = quarter_amounts(approved - paid, 4 - index)[0]
+        else:
+            amount = quarter_amounts(approved)[index]
+        self.land_payment(date, 'payment', year, amount,
+            f"Fachbezogene Pauschalen {year}, {index + 1}. Rate")
+
+    def amend_grant(self):
+        Amendment = self.model('kim.funding.grant.amendment', 'frank')
+        Grant = self.model('kim.funding.grant', 'frank')
+        grant = Grant(self.grant)
+        amendment = Amendment(grant=grant, number=AMENDMENT['number'],
+            date=AMENDMENT['date'],
+            effective_date=AMENDMENT['effective_date'],
+            reason=AMENDMENT['reason'])
+        for baustein, kind, vzae in AMENDMENT['lines']:
+            line = amendment.lines.new()
+            line.grant = grant
+            line.baustein = baustein
+            line.kind = kind
+            line.start_date = AMENDMENT['effective_date']
+            line.end_date = dt.date(line.start_date.year, 12, 31)
+            line.vzae = _d(vzae)
+        amendment.save()
+        amendment.click('confirm')
+        self.amendment_lines = {(l.baustein, l.kind): l.id
+            for l in amendment.lines}
+
+    def create_amendment_posts(self):
+        for post in AMENDMENT_POSTS:
+            self.create_post(post, amendment_line=self.amendment_lines[
+                    (post[2], post[3])])
+
+    # --- proofs of use --------------------------------------------------
+    def statement_login(self, org):
+        return 'claudia' if org == 'car' else 'frank'
+
+    def create_statement(self, org, year, texts=True):
+        login = self.statement_login(org)
+        Statement = self.model('kim.funding.statement', login)
+        Grant = self.model('kim.funding.grant', login)
+        Contract = self.model('kim.funding.contract', login)
+        statement = Statement(grant=Grant(self.grant), year=year)
+        if org:
+            statement.contract = Contract(self.contracts[org])
+        assert statement.company.id == self.b.companies[org or 'ki']
+        statement.save()
+        statement.click('compute')
+        if texts:
+            statement.activities = (ACTIVITIES_TRAGER if org
+                else ACTIVITIES_KOMMUNE)
+            statement.results = RESULTS_TRAGER if org else RESULTS_KOMMUNE
+            statement.save()
+        self.statements[(org, year)] = statement.id
+        self.counts[f'funding proofs of use {year}'] += 1
+
+    def submit_statement(self, org, year):
+        login = self.statement_login(org)
+        Statement = self.model('kim.funding.statement', login)
+        statement = Statement(self.statements[(org, year)])
+        statement.click('submit')
+
+    def accept_statement(self, org, year):
+        Statement = self.model('kim.funding.statement', 'frank')
+        statement = Statement(self.statements[(org, year)])
+        statement.click('accept')
+
+    def refund(self, org, year):
+        "Record the refund due by the accepted proof of use"
+        Statement = self.model('kim.funding.statement', 'frank')
+        statement = Statement(self.statements[(org, year)])
+        assert statement.state == 'accepted'
+        amount = statement.refund_due
+        if not amount:
+            return
+        description = f"Rückzahlung lt. Verwendungsnachweis {year}"
+        if org:
+            self.contract_payment(org, self.b.clock.date, 'refund', year,
+                amount, description)
+        else:
+            self.land_payment(self.b.clock.date, 'refund', year, amount,
+                description)
+
+    # --- the story ------------------------------------------------------
+    def plan(self):
+        self.contracts = {}
+        self.posts = {}
+        self.statements = {}
+        at = self.at
+        at(dt.date(2024, 12, 2), "rates 2025", self.create_rates, 2025)
+        at(GRANT_DATE, "grant", self.create_grant)
+        for org, number, date, _ in CONTRACTS:
+            at(date, f"contract {number}", self.create_contract,
+                org, number, date)
+        for post in POSTS:
+            at(dt.date(2024, 12, 20), f"post {post[4]}", self.create_post,
+                post)
+        for org, _, _, _ in CONTRACTS:
+            for due, _ in self.installments(org):
+                at(INSTALLMENT_PAID[due], f"installment {org} {due}",
+                    self.pay_installment, org, due)
+        for index, date in enumerate(LAND_PAYMENTS):
+            at(date, f"payment of the Land {date}", self.pay_land, date,
+                index % 4)
+        at(dt.date(2025, 12, 1), "rates 2026", self.create_rates, 2026)
+        for org, created, submitted, accepted in STATEMENTS_2025:
+            at(created, f"proof of use 2025 {org}", self.create_statement,
+                org, 2025)
+            at(submitted, f"submit 2025 {org}", self.submit_statement,
+                org, 2025)
+            at(accepted, f"accept 2025 {org}", self.accept_statement,
+                org, 2025)
+        for org, date in REFUNDS_2025:
+            at(date, f"refund 2025 {org}", self.refund, org, 2025)
+        at(AMENDMENT['date'], "amendment", self.amend_grant)
+        at(AMENDMENT['date'] + dt.timedelta(days=8), "amendment posts",
+            self.create_amendment_posts)
+        for org, _, _, nachtrag in CONTRACTS:
+            if nachtrag:
+                at(nachtrag, f"Nachtrag {org}", self.amend_contract, org)
+        # The drafts of the running year, computed today
+        for org in [None, 'car', 'drk', 'dia', 'awo']:
+            at(self.today, f"proof of use 2026 {org}",
+                self.create_statement, org, 2026, False)
+
+    def run(self):
+        self.setup_users()
+        self.plan()
+        self.run_events()
