@@ -17,6 +17,7 @@ class Contract(
         RuleCheckedExportMixin, PeriodMixin, AmountMixin, ModelSQL, ModelView):
     __string__ = "KIM Pass-through Contract"
     __name__ = 'kim.funding.contract'
+    _period_within = 'grant'
     _rec_name = 'number'
     company = fields.Many2One(
         'company.company', "Träger", required=True,
@@ -116,14 +117,6 @@ class Contract(
                     start, end, self.grant.vacancy_rule, rate_of)),
             Decimal(0))
         return min(eligible, self.amount)
-
-    def _outer_period(self):
-        return (self.grant.start_date, self.grant.end_date,
-            self.grant.rec_name)
-
-    @classmethod
-    def _outer_fields(cls):
-        return {'grant'}
 
     @classmethod
     def validate_fields(cls, contracts, field_names):

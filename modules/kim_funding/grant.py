@@ -23,12 +23,10 @@ def format_date(date):
 
 
 class PeriodMixin:
-    "A period from start_date to end_date checked against an outer period"
+    """A period from start_date to end_date within the period of the record
+    named by _period_within"""
     __slots__ = ()
-
-    def _outer_period(self):
-        "Return the (start, end, name) the period must lie in, or None"
-        return None
+    _period_within = None
 
     @classmethod
     def validate_fields(cls, records, field_names):
@@ -38,7 +36,7 @@ class PeriodMixin:
     @classmethod
     def check_period(cls, records, field_names=None):
         if field_names and not (field_names & {
-                    'start_date', 'end_date', *cls._outer_fields()}):
+                    'start_date', 'end_date', cls._period_within}):
             return
         for record in records:
             if (record.start_date and record.end_date
@@ -48,22 +46,18 @@ class PeriodMixin:
                         record=record.rec_name,
                         start_date=format_date(record.start_date),
                         end_date=format_date(record.end_date)))
-            outer = record._outer_period()
-            if outer:
-                start, end, name = outer
+            if cls._period_within:
+                outer = getattr(record, cls._period_within)
+                start, end = outer.start_date, outer.end_date
                 # An open end means until the end of the outer period.
                 if (record.start_date < start
                         or (record.end_date or end) > end):
                     raise FundingValidationError(gettext(
                             'kim_funding.msg_period_outside',
                             record=record.rec_name,
-                            outer=name,
+                            outer=outer.rec_name,
                             start_date=format_date(start),
                             end_date=format_date(end)))
-
-    @classmethod
-    def _outer_fields(cls):
-        return set()
 
 
 class AmountMixin:
@@ -251,12 +245,12 @@ class Grant(RuleCheckedExportMixin, Workflow, ModelSQL, ModelView):
     def rate_finder(self):
         """Return a function giving the rate of Baustein, kind and month
         from the effective lines, 0 where no line covers the month"""
-        lines = [l for l in self.effective_lines()
-            if l.effective_end_date and l.start_date]
+        lines = sorted((l for l in self.effective_lines()
+                if l.effective_end_date and l.start_date),
+            key=lambda l: l.start_date, reverse=True)
 
         def rate_of(baustein, kind, month):
-            for line in sorted(lines,
-                    key=lambda l: l.start_date, reverse=True):
+            for line in lines:
                 if (line.baustein == baustein and line.kind == kind
                         and line.start_date <= month
                         <= line.effective_end_date):
@@ -334,6 +328,7 @@ class Grant(RuleCheckedExportMixin, Workflow, ModelSQL, ModelView):
 class GrantLine(RuleCheckedExportMixin, PeriodMixin, ModelSQL, ModelView):
     __string__ = "KIM Grant Line"
     __name__ = 'kim.funding.grant.line'
+    _period_within = 'grant'
     _states = {
         'readonly': Eval('frozen', False),
         }
@@ -466,14 +461,6 @@ class GrantLine(RuleCheckedExportMixin, PeriodMixin, ModelSQL, ModelView):
     @classmethod
     def search_rec_name(cls, name, clause):
         return [('grant.number', *clause[1:])]
-
-    def _outer_period(self):
-        return (self.grant.start_date, self.grant.end_date,
-            self.grant.rec_name)
-
-    @classmethod
-    def _outer_fields(cls):
-        return {'grant'}
 
     @classmethod
     def validate_fields(cls, lines, field_names):

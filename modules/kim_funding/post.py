@@ -23,6 +23,7 @@ ONE = Decimal('1.00')
 class Post(RuleCheckedExportMixin, PeriodMixin, ModelSQL, ModelView):
     __string__ = "KIM Funded Post"
     __name__ = 'kim.funding.post'
+    _period_within = 'grant'
     company = fields.Many2One(
         'company.company', "Employer", required=True,
         help="The organisation employing the staff: the Kommune or a "
@@ -117,14 +118,6 @@ class Post(RuleCheckedExportMixin, PeriodMixin, ModelSQL, ModelView):
                 Decimal(0))
             for p in posts}
 
-    def _outer_period(self):
-        return (self.grant.start_date, self.grant.end_date,
-            self.grant.rec_name)
-
-    @classmethod
-    def _outer_fields(cls):
-        return {'grant'}
-
     @classmethod
     def validate_fields(cls, posts, field_names):
         pool = Pool()
@@ -178,6 +171,7 @@ class Post(RuleCheckedExportMixin, PeriodMixin, ModelSQL, ModelView):
 class Staffing(RuleCheckedExportMixin, PeriodMixin, ModelSQL, ModelView):
     __string__ = "KIM Post Staffing"
     __name__ = 'kim.funding.staffing'
+    _period_within = 'post'
     post = fields.Many2One(
         'kim.funding.post', "Post", required=True, ondelete='CASCADE')
     company = fields.Function(fields.Many2One(
@@ -221,13 +215,6 @@ class Staffing(RuleCheckedExportMixin, PeriodMixin, ModelSQL, ModelView):
     @classmethod
     def search_rec_name(cls, name, clause):
         return [('employee.rec_name', *clause[1:])]
-
-    def _outer_period(self):
-        return (self.post.start_date, self.post.end_date, self.post.rec_name)
-
-    @classmethod
-    def _outer_fields(cls):
-        return {'post'}
 
     @classmethod
     def validate_fields(cls, staffings, field_names):
