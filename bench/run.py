@@ -380,7 +380,7 @@ class Bench:
         for who, user, ctx, company in [
                 ('org', self.lead, lead_ctx, self.company),
                 ('land', self.coordination, coord_ctx, None)]:
-            ctx = dict(ctx, company=company,
+            ctx = dict(ctx, organisation=company,
                 context_model='kim.case.statistics.context', **year)
             companies = [company] if company else self.companies
             total = []

@@ -2,6 +2,7 @@
 # top level of this repository contains the full copyright notices and
 # license terms.
 from trytond.model import ModelSQL, ModelView, Workflow, fields
+from trytond.modules.kim.access import AccessMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
@@ -9,7 +10,7 @@ from trytond.transaction import Transaction
 from .tools import count_related
 
 
-class Barrier(Workflow, ModelSQL, ModelView):
+class Barrier(AccessMixin, Workflow, ModelSQL, ModelView):
     """KIM Structural Barrier
 
     A gap in the system of services seen across cases (strukturelle
@@ -109,7 +110,7 @@ class Barrier(Workflow, ModelSQL, ModelView):
         pass
 
 
-class BarrierCase(ModelSQL):
+class BarrierCase(AccessMixin, ModelSQL):
     __string__ = "KIM Structural Barrier - Case"
     __name__ = 'kim.barrier-kim.case'
     barrier = fields.Many2One(

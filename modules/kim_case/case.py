@@ -7,11 +7,13 @@ from trytond.i18n import gettext
 from trytond.model import (
     Index, ModelSQL, ModelView, Unique, Workflow, fields)
 from trytond.modules.company.model import employee_field
+from trytond.modules.kim.access import AccessMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction
 
-from .exceptions import CaseDeleteError, CaseValidationError, WorkflowError
+from .exceptions import (
+    CaseClosedError, CaseDeleteError, CaseValidationError, WorkflowError)
 from .statistics import figures_cache
 
 STATES = [
@@ -24,9 +26,15 @@ STATES = [
     ]
 ACTIVE_STATES = ['intake', 'assessment', 'planning', 'implementation']
 _ENDED = Eval('state').in_(['closed', 'cancelled'])
+# What users may still change on an ended case; only the buttons change
+# the rest (reopen, reset to intake).
+_ENDED_WRITABLE = {
+    'closed': {'consents', 'barriers'},
+    'cancelled': {'barriers'},
+    }
 
 
-class Case(Workflow, ModelSQL, ModelView):
+class Case(AccessMixin, Workflow, ModelSQL, ModelView):
     __string__ = "KIM Case"
     __name__ = 'kim.case'
     _rec_name = 'number'
@@ -246,27 +254,6 @@ class Case(Workflow, ModelSQL, ModelView):
         return values
 
     @classmethod
-    def create(cls, vlist):
-        cls._check_client_access(values.get('client') for values in vlist)
-        return super().create(vlist)
-
-    @classmethod
-    def write(cls, *args):
-        actions = iter(args)
-        cls._check_client_access(
-            values.get('client') for _, values in zip(actions, actions))
-        super().write(*args)
-
-    @classmethod
-    def _check_client_access(cls, client_ids):
-        # Refuse a client the user may not read before the validation
-        # reports the client's name in a message.
-        if Transaction().check_access:
-            Rule = Pool().get('ir.rule')
-            client_ids = {i for i in client_ids if i is not None and i >= 0}
-            Rule.check('kim.client', list(client_ids), 'read')
-
-    @classmethod
     def copy(cls, cases, default=None):
         default = default.copy() if default is not None else {}
         default.setdefault('number', None)
@@ -293,6 +280,12 @@ class Case(Workflow, ModelSQL, ModelView):
     def check_modification(cls, mode, cases, values=None, external=False):
         super().check_modification(
             mode, cases, values=values, external=external)
+        if mode == 'write' and external:
+            for case in cases:
+                if set(values) - _ENDED_WRITABLE.get(case.state, set(values)):
+                    raise CaseClosedError(gettext(
+                            'kim_case.msg_case_ended_modify',
+                            case=case.rec_name))
         if mode == 'delete':
             for case in cases:
                 if case.state not in {'intake', 'cancelled'}:
@@ -404,9 +397,11 @@ class Case(Workflow, ModelSQL, ModelView):
         cls.write(cases, {'end_date': None})
 
 
-class CaseLineMixin:
-    "Lines of a case share its access rights and rules"
+class CaseLineMixin(AccessMixin):
+    """Lines of a case share its access rights and rules, and are read-only
+    once the case is ended"""
     __slots__ = ()
+    _case_ended_states = {'closed', 'cancelled'}
     case = fields.Many2One(
         'kim.case', "Case", required=True, ondelete='CASCADE')
 
@@ -414,6 +409,17 @@ class CaseLineMixin:
     def __setup__(cls):
         super().__setup__()
         cls.__access__.add('case')
+
+    @classmethod
+    def check_modification(cls, mode, lines, values=None, external=False):
+        super().check_modification(
+            mode, lines, values=values, external=external)
+        if external:
+            for line in lines:
+                if line.case.state in cls._case_ended_states:
+                    raise CaseClosedError(gettext(
+                            'kim_case.msg_case_ended_modify',
+                            case=line.case.rec_name))
 
     @classmethod
     def on_modification(cls, mode, lines, field_names=None):

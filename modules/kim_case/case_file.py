@@ -3,7 +3,7 @@
 # license terms.
 from trytond.pool import Pool
 from trytond.report import Report
-from trytond.transaction import Transaction
+from trytond.transaction import Transaction, check_access
 
 
 class CaseFile(Report):
@@ -22,7 +22,18 @@ class CaseFile(Report):
         context = super().get_context(records, header, data)
         context['today'] = Pool().get('ir.date').today()
         context['selection'] = cls.selection_string
+        context['other_cases'] = cls.other_cases
         return context
+
+    @staticmethod
+    def other_cases(case):
+        "Return the other cases of the client that the reader may read"
+        Case = Pool().get('kim.case')
+        with check_access():
+            return Case.search([
+                    ('client', '=', case.client.id),
+                    ('id', '!=', case.id),
+                    ])
 
     @classmethod
     def format_date(cls, value, lang=None, format=None):

@@ -6,9 +6,13 @@ Handlungskonzept; they change over time, so they are records, not
 selections."""
 from trytond.model import (
     DeactivableMixin, ModelSQL, ModelView, Unique, fields, sequence_ordered)
+from trytond.modules.kim.access import AccessMixin
+
+from .statistics import figures_cache
 
 
-class CatalogMixin(DeactivableMixin, sequence_ordered(), ModelSQL, ModelView):
+class CatalogMixin(
+        AccessMixin, DeactivableMixin, sequence_ordered(), ModelSQL, ModelView):
     __slots__ = ()
     name = fields.Char("Name", required=True, translate=True)
     code = fields.Char(
@@ -53,6 +57,12 @@ class ClosureReason(CatalogMixin):
     goal_reached = fields.Boolean(
         "Goal Reached",
         help="Check if closing for this reason counts as a success.")
+
+    @classmethod
+    def on_modification(cls, mode, reasons, field_names=None):
+        super().on_modification(mode, reasons, field_names=field_names)
+        # The statistics count the successful closures by this flag.
+        figures_cache.clear()
 
 
 class Language(CatalogMixin):

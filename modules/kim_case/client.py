@@ -7,6 +7,7 @@ from sql.operators import Concat
 from trytond import backend
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
+from trytond.modules.kim.access import AccessMixin
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval
 from trytond.tools import grouped_slice
@@ -33,21 +34,7 @@ _PARAGRAPH_STATUSES = {
     'toleration'}
 
 
-class RuleCheckedExportMixin:
-    __slots__ = ()
-
-    @classmethod
-    def export_data(cls, records, fields_names, header=False):
-        # On export Tryton evaluates the record rules in Python, where a
-        # dotted path through a One2Many counts as satisfied; the rules on
-        # client files need such paths, so the records are checked in SQL.
-        if Transaction().check_access:
-            Rule = Pool().get('ir.rule')
-            Rule.check(cls.__name__, list(map(int, records)), 'read')
-        return super().export_data(records, fields_names, header=header)
-
-
-class Client(RuleCheckedExportMixin, ModelSQL, ModelView):
+class Client(AccessMixin, ModelSQL, ModelView):
     __string__ = "KIM Client"
     __name__ = 'kim.client'
     _rec_name = 'name'
@@ -193,7 +180,7 @@ class Client(RuleCheckedExportMixin, ModelSQL, ModelView):
                         client=client.rec_name))
 
 
-class ClientLanguage(ModelSQL):
+class ClientLanguage(AccessMixin, ModelSQL):
     __string__ = "KIM Client - Language"
     __name__ = 'kim.client-kim.language'
     client = fields.Many2One(
@@ -207,7 +194,7 @@ class ClientLanguage(ModelSQL):
         cls.__access__.add('client')
 
 
-class HouseholdMember(ModelSQL, ModelView):
+class HouseholdMember(AccessMixin, ModelSQL, ModelView):
     __string__ = "KIM Household Member"
     __name__ = 'kim.client.household_member'
     client = fields.Many2One(
@@ -228,7 +215,7 @@ class HouseholdMember(ModelSQL, ModelView):
         cls.__access__.add('client')
 
 
-class Party(RuleCheckedExportMixin, metaclass=PoolMeta):
+class Party(metaclass=PoolMeta):
     __name__ = 'party.party'
     kim_clients = fields.One2Many(
         'kim.client', 'party', "KIM Client Files", readonly=True)

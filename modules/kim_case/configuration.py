@@ -4,12 +4,14 @@
 from trytond.model import ModelSingleton, ModelSQL, ModelView, fields
 from trytond.modules.company.model import (
     CompanyMultiValueMixin, CompanyValueMixin)
+from trytond.modules.kim.access import AccessMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval, Id
 
 
 class Configuration(
-        ModelSingleton, ModelSQL, ModelView, CompanyMultiValueMixin):
+        AccessMixin, ModelSingleton, ModelSQL, ModelView,
+        CompanyMultiValueMixin):
     __string__ = "KIM Case Configuration"
     __name__ = 'kim.case.configuration'
     case_sequence = fields.MultiValue(fields.Many2One(
@@ -35,7 +37,7 @@ class Configuration(
             'case_sequence').default_case_sequence()
 
 
-class ConfigurationSequence(ModelSQL, CompanyValueMixin):
+class ConfigurationSequence(AccessMixin, ModelSQL, CompanyValueMixin):
     __string__ = "KIM Case Configuration Sequence"
     __name__ = 'kim.case.configuration.sequence'
     case_sequence = fields.Many2One(

@@ -3,6 +3,7 @@
 # license terms.
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
+from trytond.modules.kim.access import AccessMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval
 
@@ -18,6 +19,8 @@ class Consent(CaseLineMixin, ModelSQL, ModelView):
     __string__ = "KIM Case Consent"
     __name__ = 'kim.case.consent'
     _rec_name = 'purpose'
+    # A consent may still be recorded or withdrawn after the case is closed
+    _case_ended_states = {'cancelled'}
     _signed = Eval('id', -1) >= 0
 
     purpose = fields.Char(
@@ -133,7 +136,7 @@ class Consent(CaseLineMixin, ModelSQL, ModelView):
         return super().copy(consents, default=default)
 
 
-class ConsentRecipient(ModelSQL):
+class ConsentRecipient(AccessMixin, ModelSQL):
     __string__ = "KIM Case Consent - Recipient"
     __name__ = 'kim.case.consent-party.party'
     consent = fields.Many2One(

@@ -23,3 +23,11 @@ class ConsentHistoryError(AccessError):
 
 class CaseDeleteError(AccessError):
     pass
+
+
+class CaseClosedError(AccessError):
+    pass
+
+
+class StatisticsContextError(UserError):
+    pass

@@ -16,17 +16,39 @@ from sql.functions import DateTrunc, Round
 
 from trytond import backend
 from trytond.cache import Cache
+from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
+from trytond.modules.kim.access import AccessMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction
 
+from .exceptions import StatisticsContextError
+
+
+def _context_value(name, type_):
+    "Return the value of name in the context, checked to be of type_"
+    value = Transaction().context.get(name)
+    if value is not None and (
+            not isinstance(value, type_) or isinstance(value, bool)):
+        # The context comes from the client: a bad value is a user error,
+        # not a failing SQL query.
+        raise StatisticsContextError(gettext(
+                'kim_case.msg_statistics_context',
+                field=Pool().get('ir.model.field').get_name(
+                    'kim.case.statistics.context', name)))
+    return value
+
+
+def _company():
+    return _context_value('organisation', int)
+
 
 def _period():
-    context = Transaction().context
     today = Pool().get('ir.date').today()
-    from_date = context.get('from_date') or dt.date(today.year, 1, 1)
-    to_date = context.get('to_date') or dt.date(today.year, 12, 31)
+    from_date = (_context_value('from_date', dt.date)
+        or dt.date(today.year, 1, 1))
+    to_date = _context_value('to_date', dt.date) or dt.date(today.year, 12, 31)
     return from_date, to_date
 
 
@@ -49,7 +71,9 @@ def _hours(minutes):
 class Context(ModelView):
     __string__ = "KIM Case Statistics Context"
     __name__ = 'kim.case.statistics.context'
-    company = fields.Many2One(
+    # Not "company": that key of the context is the user's current
+    # organisation, which the record rules follow.
+    organisation = fields.Many2One(
         'company.company', "Organisation",
         help="Leave empty for all organisations you have access to.")
     from_date = fields.Date(
@@ -68,7 +92,7 @@ class Context(ModelView):
             ])
 
     @classmethod
-    def default_company(cls):
+    def default_organisation(cls):
         return Transaction().context.get('company')
 
     @classmethod
@@ -92,16 +116,14 @@ class Context(ModelView):
 figures_cache = Cache('kim_case.statistics', context=False)
 
 
-class StatisticsMixin(ModelSQL, ModelView):
+class StatisticsMixin(AccessMixin, ModelSQL, ModelView):
     __slots__ = ()
     company = fields.Many2One('company.company', "Organisation")
 
     @classmethod
     def table_query(cls):
         from_date, to_date = _period()
-        key = (
-            cls.__name__, from_date, to_date,
-            Transaction().context.get('company'))
+        key = (cls.__name__, from_date, to_date, _company())
         query = cls._figures_query()
         names = [c.output_name for c in query.columns]
         rows = figures_cache.get(key)
@@ -125,7 +147,7 @@ class StatisticsMixin(ModelSQL, ModelView):
 
     @classmethod
     def _company_where(cls, column):
-        company = Transaction().context.get('company')
+        company = _company()
         if company:
             return column == company
         return Literal(True)
@@ -180,7 +202,7 @@ class CaseStatistics(StatisticsMixin):
             tables['case'], tables['contact'], tables['referral'])
         contact_where = _in_period(contact.date)
         referral_where = _in_period(referral.date)
-        if Transaction().context.get('company'):
+        if _company():
             # Aggregate only the lines of the organisation's cases, not
             # those of the whole state (statewide the filter costs more).
             def cases():

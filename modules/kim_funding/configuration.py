@@ -4,6 +4,7 @@
 from trytond.model import ModelSingleton, ModelSQL, ModelView, fields
 from trytond.modules.company.model import (
     CompanyMultiValueMixin, CompanyValueMixin)
+from trytond.modules.kim.access import AccessMixin
 from trytond.pool import Pool
 
 VACANCY_RULES = [
@@ -18,7 +19,8 @@ VACANCY_RULE_HELP = (
 
 
 class Configuration(
-        ModelSingleton, ModelSQL, ModelView, CompanyMultiValueMixin):
+        AccessMixin, ModelSingleton, ModelSQL, ModelView,
+        CompanyMultiValueMixin):
     __string__ = "KIM Funding Configuration"
     __name__ = 'kim.funding.configuration'
     vacancy_rule = fields.MultiValue(fields.Selection(
@@ -37,7 +39,7 @@ class Configuration(
         return cls.multivalue_model('vacancy_rule').default_vacancy_rule()
 
 
-class ConfigurationVacancyRule(ModelSQL, CompanyValueMixin):
+class ConfigurationVacancyRule(AccessMixin, ModelSQL, CompanyValueMixin):
     __string__ = "KIM Funding Configuration Vacancy Rule"
     __name__ = 'kim.funding.configuration.vacancy_rule'
     vacancy_rule = fields.Selection(

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Unique, fields
+from trytond.modules.kim.access import AccessMixin
 
-from .model import RuleCheckedExportMixin
 from .calculation import CENT
 from .exceptions import FundingValidationError
 from .grant import AmountMixin, PaymentMixin, PeriodMixin
@@ -14,7 +14,7 @@ from .rate import AMOUNT_DIGITS
 
 
 class Contract(
-        RuleCheckedExportMixin, PeriodMixin, AmountMixin, ModelSQL, ModelView):
+        AccessMixin, PeriodMixin, AmountMixin, ModelSQL, ModelView):
     __string__ = "KIM Pass-through Contract"
     __name__ = 'kim.funding.contract'
     _period_within = 'grant'
@@ -134,7 +134,7 @@ class Contract(
                         contract=contract.rec_name))
 
 
-class Installment(RuleCheckedExportMixin, AmountMixin, ModelSQL, ModelView):
+class Installment(AccessMixin, AmountMixin, ModelSQL, ModelView):
     __string__ = "KIM Pass-through Installment"
     __name__ = 'kim.funding.contract.installment'
     contract = fields.Many2One(
@@ -163,7 +163,7 @@ class Installment(RuleCheckedExportMixin, AmountMixin, ModelSQL, ModelView):
                             scheduled=scheduled, amount=contract.amount))
 
 
-class Payment(RuleCheckedExportMixin, PaymentMixin, ModelSQL, ModelView):
+class Payment(AccessMixin, PaymentMixin, ModelSQL, ModelView):
     __string__ = "KIM Pass-through Payment"
     __name__ = 'kim.funding.contract.payment'
     contract = fields.Many2One(

@@ -7,11 +7,11 @@ from decimal import Decimal
 from trytond.i18n import gettext
 from trytond.model import (
     Index, ModelSQL, ModelView, Unique, Workflow, fields)
+from trytond.modules.kim.access import AccessMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
-from .model import RuleCheckedExportMixin
 from . import calculation
 from .configuration import VACANCY_RULE_HELP, VACANCY_RULES
 from .exceptions import FrozenError, FundingValidationError, WorkflowError
@@ -88,7 +88,7 @@ class AmountMixin:
                             **cls.__names__(name)))
 
 
-class Grant(RuleCheckedExportMixin, Workflow, ModelSQL, ModelView):
+class Grant(AccessMixin, Workflow, ModelSQL, ModelView):
     __string__ = "KIM Grant"
     __name__ = 'kim.funding.grant'
     _rec_name = 'number'
@@ -325,7 +325,7 @@ class Grant(RuleCheckedExportMixin, Workflow, ModelSQL, ModelView):
                         grant=grant.rec_name))
 
 
-class GrantLine(RuleCheckedExportMixin, PeriodMixin, ModelSQL, ModelView):
+class GrantLine(AccessMixin, PeriodMixin, ModelSQL, ModelView):
     __string__ = "KIM Grant Line"
     __name__ = 'kim.funding.grant.line'
     _period_within = 'grant'
@@ -521,7 +521,7 @@ class GrantLine(RuleCheckedExportMixin, PeriodMixin, ModelSQL, ModelView):
                         'kim_funding.msg_line_frozen', line=line.rec_name))
 
 
-class Amendment(RuleCheckedExportMixin, Workflow, ModelSQL, ModelView):
+class Amendment(AccessMixin, Workflow, ModelSQL, ModelView):
     __string__ = "KIM Grant Amendment"
     __name__ = 'kim.funding.grant.amendment'
     _rec_name = 'number'
@@ -687,7 +687,7 @@ class PaymentMixin(AmountMixin):
                         grant=grant.rec_name))
 
 
-class Payment(RuleCheckedExportMixin, PaymentMixin, ModelSQL, ModelView):
+class Payment(AccessMixin, PaymentMixin, ModelSQL, ModelView):
     __string__ = "KIM Grant Payment"
     __name__ = 'kim.funding.grant.payment'
     grant = fields.Many2One(

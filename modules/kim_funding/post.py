@@ -7,11 +7,11 @@ from sql import Null
 
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
+from trytond.modules.kim.access import AccessMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
-from .model import RuleCheckedExportMixin
 from . import calculation
 from .exceptions import FundingValidationError, StaffingError
 from .grant import PeriodMixin, format_date
@@ -20,7 +20,7 @@ from .rate import BAUSTEINE, KINDS, VZAE_DIGITS
 ONE = Decimal('1.00')
 
 
-class Post(RuleCheckedExportMixin, PeriodMixin, ModelSQL, ModelView):
+class Post(AccessMixin, PeriodMixin, ModelSQL, ModelView):
     __string__ = "KIM Funded Post"
     __name__ = 'kim.funding.post'
     _period_within = 'grant'
@@ -168,7 +168,7 @@ class Post(RuleCheckedExportMixin, PeriodMixin, ModelSQL, ModelView):
             rule, start, end)
 
 
-class Staffing(RuleCheckedExportMixin, PeriodMixin, ModelSQL, ModelView):
+class Staffing(AccessMixin, PeriodMixin, ModelSQL, ModelView):
     __string__ = "KIM Post Staffing"
     __name__ = 'kim.funding.staffing'
     _period_within = 'post'

@@ -2,6 +2,7 @@
 # top level of this repository contains the full copyright notices and
 # license terms.
 from trytond.model import Index, ModelSQL, ModelView, Unique, fields
+from trytond.modules.kim.access import AccessMixin
 
 BAUSTEINE = [
     ('1', "Baustein 1 – Strategic Overhead"),
@@ -20,7 +21,7 @@ VZAE_DIGITS = (4, 2)
 AMOUNT_DIGITS = (16, 2)
 
 
-class Rate(ModelSQL, ModelView):
+class Rate(AccessMixin, ModelSQL, ModelView):
     __string__ = "KIM Funding Rate"
     __name__ = 'kim.funding.rate'
     baustein = fields.Selection(BAUSTEINE, "Baustein", required=True)

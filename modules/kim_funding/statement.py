@@ -10,11 +10,11 @@ from decimal import Decimal
 
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
+from trytond.modules.kim.access import AccessMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
-from .model import RuleCheckedExportMixin
 from . import calculation
 from .exceptions import FrozenError, FundingValidationError
 from .rate import AMOUNT_DIGITS, BAUSTEINE, KINDS, VZAE_DIGITS
@@ -36,7 +36,7 @@ def _amount(string, help='', readonly=True):
         readonly=readonly, states={} if readonly else _DRAFT)
 
 
-class Statement(RuleCheckedExportMixin, Workflow, ModelSQL, ModelView):
+class Statement(AccessMixin, Workflow, ModelSQL, ModelView):
     __string__ = "KIM Proof of Use"
     __name__ = 'kim.funding.statement'
     company = fields.Many2One(
@@ -489,7 +489,7 @@ class StatementLineMixin:
 
 
 class StatementLine(
-        RuleCheckedExportMixin, StatementLineMixin, ModelSQL, ModelView):
+        AccessMixin, StatementLineMixin, ModelSQL, ModelView):
     __string__ = "KIM Proof of Use Line"
     __name__ = 'kim.funding.statement.line'
     employer = fields.Function(fields.Many2One(
@@ -519,7 +519,7 @@ class StatementLine(
 
 
 class StatementMonth(
-        RuleCheckedExportMixin, StatementLineMixin, ModelSQL, ModelView):
+        AccessMixin, StatementLineMixin, ModelSQL, ModelView):
     __string__ = "KIM Proof of Use Month"
     __name__ = 'kim.funding.statement.month'
     month = fields.Date("Month", readonly=True)
@@ -550,7 +550,7 @@ class StatementMonth(
 
 
 class StatementStaffing(
-        RuleCheckedExportMixin, StatementLineMixin, ModelSQL, ModelView):
+        AccessMixin, StatementLineMixin, ModelSQL, ModelView):
     __string__ = "KIM Proof of Use Staffing"
     __name__ = 'kim.funding.statement.staffing'
     employee = fields.Many2One(

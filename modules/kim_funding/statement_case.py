@@ -34,7 +34,7 @@ class Statement(metaclass=PoolMeta):
         groups = {}
         for company in self._case_companies():
             with without_check_access(), Transaction().set_context(
-                    company=company.id, from_date=start, to_date=end):
+                    organisation=company.id, from_date=start, to_date=end):
                 rows = Statistics.search([])
                 for row in rows:
                     for name in FIGURES:

@@ -1,0 +1,248 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+"""The access mechanisms every KIM model and every core model that holds or
+points at personal data share.
+
+Tryton applies the record rules in SQL to search and read, but evaluates
+them in Python on export (where a rule inherited through ``__access__`` or
+a dotted path counts as satisfied), reads without them on copy, checks
+them on write and delete only after the validations that name the
+records, and accepts links to records the user may not read.  The mixin
+closes these paths by checking the rules in SQL before each of them."""
+from collections import defaultdict
+
+from trytond.i18n import gettext
+from trytond.ir.resource import ResourceAccessMixin
+from trytond.model import Model, Workflow
+from trytond.pool import Pool
+from trytond.tools import grouped_slice
+from trytond.transaction import (
+    Transaction, inactive_records, without_check_access)
+
+from .exceptions import LinkValueError, StateAccessError
+
+RELATIONS = {'many2one', 'one2one', 'one2many', 'many2many', 'reference'}
+# The actions of x2many values that link existing records
+_LINK_ACTIONS = {'add', 'set', 'copy'}
+
+
+def checking_access():
+    "Tell if the current request must follow the access rights and rules"
+    transaction = Transaction()
+    return bool(transaction.user and transaction.check_access)
+
+
+def check_read(Model_, ids):
+    "Raise an access error unless the user may read all the ids of Model_"
+    pool = Pool()
+    ModelAccess = pool.get('ir.model.access')
+    Rule = pool.get('ir.rule')
+    ids = sorted({int(i) for i in ids if i is not None and int(i) >= 0})
+    ModelAccess.check(Model_.__name__, 'read')
+    if not ids:
+        return
+    Rule.check(Model_.__name__, ids, 'read')
+    if issubclass(Model_, ResourceAccessMixin):
+        # notes, attachments and logs follow the record they belong to
+        Model_.check_access(ids, 'read')
+
+
+def _field_name(name):
+    "Return the field name of an export path element"
+    name = name.split(':lang=', 1)[0]
+    if name.endswith('.translated'):
+        name = name[:-len('.translated')]
+    return name
+
+
+def check_export(Model_, records, paths):
+    """Check in SQL that the user may read the records and every record
+    reached from them through the exported relational paths"""
+    pool = Pool()
+    check_read(Model_, [r.id for r in records])
+    children = defaultdict(list)
+    for path in paths:
+        if not path:
+            continue
+        name = _field_name(path[0])
+        field = Model_._fields.get(name)
+        if field is not None and field._type in RELATIONS:
+            children[name].append(path[1:])
+    for name, sub_paths in children.items():
+        targets = defaultdict(dict)
+        for record in records:
+            value = getattr(record, name)
+            if isinstance(value, Model):
+                value = [value]
+            for target in value or []:
+                if isinstance(target, Model) and target.id is not None:
+                    targets[target.__name__][target.id] = target
+        for model_name, target_records in targets.items():
+            check_export(
+                pool.get(model_name), list(target_records.values()),
+                sub_paths)
+
+
+class AccessMixin:
+    "Apply the access rights and record rules on every path"
+    __slots__ = ()
+
+    @classmethod
+    def export_data(cls, records, fields_names, header=False):
+        if checking_access():
+            check_export(
+                cls, records, [name.split('/') for name in fields_names])
+        return super().export_data(records, fields_names, header=header)
+
+    @classmethod
+    def copy(cls, records, default=None):
+        if checking_access():
+            check_read(cls, [r.id for r in records])
+        return super().copy(records, default=default)
+
+    @classmethod
+    def create(cls, vlist):
+        if checking_access():
+            for values in vlist:
+                cls._check_state_value('create', values)
+            cls._check_links(vlist)
+        return super().create(vlist)
+
+    @classmethod
+    def write(cls, records, values, *args):
+        if checking_access():
+            actions = iter((records, values) + args)
+            all_records, vlist = [], []
+            for sub_records, sub_values in zip(actions, actions):
+                all_records.extend(sub_records)
+                vlist.append(sub_values)
+                cls._check_state_value('write', sub_values)
+            # Before the validations of the write name the records
+            cls._check_rules(all_records, 'write')
+            cls._check_links(vlist)
+        super().write(records, values, *args)
+
+    @classmethod
+    def delete(cls, records):
+        if checking_access():
+            cls._check_rules(records, 'delete')
+        super().delete(records)
+
+    @classmethod
+    def _check_rules(cls, records, mode):
+        pool = Pool()
+        ModelAccess = pool.get('ir.model.access')
+        Rule = pool.get('ir.rule')
+        ModelAccess.check(cls.__name__, mode)
+        ids = sorted({r.id for r in records if r.id is not None and r.id >= 0})
+        if ids:
+            Rule.check(cls.__name__, ids, mode)
+            if issubclass(cls, ResourceAccessMixin):
+                cls.check_access(ids, mode)
+
+    @classmethod
+    def _check_state_value(cls, mode, values):
+        "Refuse a workflow state set other than through its buttons"
+        if not issubclass(cls, Workflow):
+            return
+        name = cls._transition_state
+        if name not in values:
+            return
+        default = cls._defaults.get(name)
+        if (mode == 'create'
+                and values[name] == (default() if default else None)):
+            return
+        raise StateAccessError(gettext(
+                'kim.msg_state_by_button', **cls.__names__(field=name)))
+
+    @classmethod
+    def _check_links(cls, vlist):
+        """Refuse links to records that do not exist or that the user may
+        not read, before a validation could name them"""
+        pool = Pool()
+        targets = defaultdict(set)
+        for values in vlist:
+            for name, value in values.items():
+                field = cls._fields.get(name)
+                if field is None or field._type not in RELATIONS:
+                    continue
+                for model_name, id_ in cls._linked_ids(name, field, value):
+                    targets[model_name].add(id_)
+        for model_name, ids in targets.items():
+            Target = pool.get(model_name)
+            ids = sorted(ids)
+            with without_check_access(), inactive_records():
+                existing = set()
+                for sub_ids in grouped_slice(ids):
+                    existing.update(map(int, Target.search(
+                                [('id', 'in', list(sub_ids))], order=[])))
+            if set(ids) - existing:
+                raise LinkValueError(gettext(
+                        'kim.msg_link_missing',
+                        **cls.__names__(field=cls._link_field(
+                                vlist, model_name))))
+            check_read(Target, ids)
+
+    @classmethod
+    def _link_field(cls, vlist, model_name):
+        "Return the first field of vlist that links to model_name"
+        for values in vlist:
+            for name in values:
+                field = cls._fields.get(name)
+                if (field is not None and field._type in RELATIONS
+                        and field._type != 'reference'
+                        and field.get_target().__name__ == model_name):
+                    return name
+        return next(iter(vlist[0]), None) if vlist else None
+
+    @classmethod
+    def _linked_ids(cls, name, field, value):
+        "Yield (model name, id) of the existing records value links to"
+        def invalid():
+            return LinkValueError(gettext(
+                    'kim.msg_link_invalid', **cls.__names__(field=name)))
+
+        def valid_id(id_):
+            return isinstance(id_, int) and not isinstance(id_, bool)
+
+        if value is None or value == '' or value is False:
+            return
+        if field._type in {'many2one', 'one2one'}:
+            if not valid_id(value):
+                raise invalid()
+            if value >= 0:
+                yield field.get_target().__name__, value
+        elif field._type == 'reference':
+            if isinstance(value, str):
+                model_name, _, id_ = value.partition(',')
+                try:
+                    id_ = int(id_)
+                except ValueError:
+                    raise invalid()
+            elif isinstance(value, (list, tuple)) and len(value) == 2:
+                model_name, id_ = value
+            else:
+                raise invalid()
+            if not valid_id(id_) or model_name not in field.get_selection(
+                    cls, name, None):
+                raise invalid()
+            if id_ >= 0:
+                yield model_name, id_
+        else:
+            if not isinstance(value, (list, tuple)):
+                raise invalid()
+            model_name = field.get_target().__name__
+            for action in value:
+                if (not isinstance(action, (list, tuple)) or not action
+                        or not isinstance(action[0], str)):
+                    raise invalid()
+                if action[0] not in _LINK_ACTIONS:
+                    continue
+                if len(action) < 2 or not isinstance(action[1], (list, tuple)):
+                    raise invalid()
+                for id_ in action[1]:
+                    if not valid_id(id_):
+                        raise invalid()
+                    if id_ >= 0:
+                        yield model_name, id_

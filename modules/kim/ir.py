@@ -1,0 +1,79 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+from collections.abc import Mapping
+
+from trytond.pool import Pool, PoolMeta
+
+from .access import AccessMixin
+
+
+class Readable(Mapping):
+    """The read domain of each model for the current user, computed when a
+    rule uses it: [('id', '=', None)] where the user may not read the model
+    at all, the domain of its record rules otherwise"""
+    __slots__ = ()
+
+    def __getitem__(self, model_name):
+        pool = Pool()
+        ModelAccess = pool.get('ir.model.access')
+        Rule = pool.get('ir.rule')
+        try:
+            pool.get(model_name)
+        except KeyError:
+            raise KeyError(model_name)
+        if not ModelAccess.check(model_name, 'read', raise_exception=False):
+            return [('id', '=', None)]
+        return Rule.domain_get(model_name, mode='read')
+
+    def __iter__(self):
+        return iter(())
+
+    def __len__(self):
+        return 0
+
+
+class Rule(metaclass=PoolMeta):
+    __name__ = 'ir.rule'
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.domain.help += (
+            '\n- "employees" as list of employee ids of the current user'
+            '\n- "readable" as dictionary of the read domain per model name '
+            'of the current user')
+
+    @classmethod
+    def _get_cache_key(cls, model_names):
+        pool = Pool()
+        User = pool.get('res.user')
+        key = super()._get_cache_key(model_names)
+        return (*key, User.get_employees())
+
+    @classmethod
+    def _get_context(cls, model_name):
+        pool = Pool()
+        User = pool.get('res.user')
+        context = super()._get_context(model_name)
+        context['employees'] = User.get_employees()
+        # The read domains depend only on the groups, companies and
+        # employees of the cache key above.
+        context['readable'] = Readable()
+        return context
+
+
+class Note(AccessMixin, metaclass=PoolMeta):
+    __name__ = 'ir.note'
+
+
+class Attachment(AccessMixin, metaclass=PoolMeta):
+    __name__ = 'ir.attachment'
+
+
+class Log(AccessMixin, metaclass=PoolMeta):
+    __name__ = 'ir.model.log'
+
+
+class Email(AccessMixin, metaclass=PoolMeta):
+    __name__ = 'ir.email'
