@@ -63,6 +63,18 @@ class Rule(metaclass=PoolMeta):
         return context
 
 
+class ModelAccess(metaclass=PoolMeta):
+    __name__ = 'ir.model.access'
+
+    @classmethod
+    def on_modification(cls, mode, accesses, field_names=None):
+        pool = Pool()
+        Rule = pool.get('ir.rule')
+        super().on_modification(mode, accesses, field_names=field_names)
+        # The "readable" domains of the cached rules follow the access rights
+        Rule._domain_get_cache.clear()
+
+
 class Note(AccessMixin, metaclass=PoolMeta):
     __name__ = 'ir.note'
 

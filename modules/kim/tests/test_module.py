@@ -1,13 +1,177 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
-from trytond.modules.company.tests import CompanyTestMixin
-from trytond.tests.test_tryton import ModuleTestCase
+from trytond.model import ModelStorage
+from trytond.model.exceptions import AccessError
+from trytond.modules.company.tests import (
+    CompanyTestMixin, create_company, set_company)
+from trytond.modules.kim.access import AccessMixin
+from trytond.modules.kim.exceptions import LinkValueError
+from trytond.modules.kim.ir import Readable
+from trytond.pool import Pool, isregisteredby
+from trytond.tests.test_tryton import ModuleTestCase, with_transaction
+from trytond.transaction import Transaction, check_access
 
 
-class KimTestCase(CompanyTestMixin, ModuleTestCase):
+class AccessTestMixin:
+    "Every storage model of the module follows the access mechanisms"
+
+    @with_transaction()
+    def test_models_access_mixin(self):
+        pool = Pool()
+        missing = [name for name, Model in pool.iterobject()
+            if isregisteredby(Model, self.module)
+            and issubclass(Model, ModelStorage)
+            and (name.startswith('kim.') or name.startswith('kim_'))
+            and not issubclass(Model, AccessMixin)]
+        self.assertEqual(missing, [])
+
+
+class KimTestCase(AccessTestMixin, CompanyTestMixin, ModuleTestCase):
     "Test KIM module"
     module = 'kim'
+
+    def _secret_party(self):
+        "Create a party hidden by a global rule and a user it applies to"
+        pool = Pool()
+        Party = pool.get('party.party')
+        RuleGroup = pool.get('ir.rule.group')
+        User = pool.get('res.user')
+        secret = Party(name="Secret Person", addresses=[{'street': "Way 1"}])
+        public = Party(name="Public Office", addresses=[{'street': "Road 2"}])
+        Party.save([secret, public])
+        RuleGroup.create([{
+                    'name': "Not the secret person",
+                    'model': 'party.party',
+                    'global_p': True,
+                    'rules': [('create', [{
+                                    'domain': '[["name", "!=", '
+                                    '"Secret Person"]]',
+                                    }])],
+                    }])
+        Group = pool.get('res.group')
+        ModelData = pool.get('ir.model.data')
+        party_admin = Group(ModelData.get_id('party', 'group_party_admin'))
+        user, = User.create([{
+                    'name': "Reader", 'login': 'reader',
+                    'groups': [('add', [party_admin.id])],
+                    }])
+        return secret, public, user
+
+    @with_transaction()
+    def test_export_follows_inherited_rules(self):
+        "Export checks rules inherited through __access__ and nested paths"
+        pool = Pool()
+        Party = pool.get('party.party')
+        Address = pool.get('party.address')
+        RuleGroup = pool.get('ir.rule.group')
+        secret, public, user = self._secret_party()
+        Address.create([{'party': public.id, 'street': "Hidden Street"}])
+        RuleGroup.create([{
+                    'name': "Not the hidden street",
+                    'model': 'party.address',
+                    'global_p': True,
+                    'rules': [('create', [{
+                                    'domain': '[["street", "!=", '
+                                    '"Hidden Street"]]',
+                                    }])],
+                    }])
+        road, = Address.search([('street', '=', "Road 2")])
+        with Transaction().set_user(user.id), check_access():
+            self.assertEqual(
+                Party.export_data([Party(public.id)], ['name']),
+                [["Public Office"]])
+            self.assertEqual(
+                Address.export_data([Address(road.id)], ['party/name']),
+                [["Public Office"]])
+            # a nested path reaching the hidden address
+            with self.assertRaises(AccessError):
+                Party.export_data([Party(public.id)], ['addresses/street'])
+            # the rule of the party inherited by its address
+            with self.assertRaises(AccessError):
+                Address.export_data(
+                    [Address(secret.addresses[0].id)], ['street'])
+
+    @with_transaction()
+    def test_copy_write_delete_follow_rules(self):
+        "Copy, write and delete check the rules before anything else"
+        pool = Pool()
+        Party = pool.get('party.party')
+        secret, public, user = self._secret_party()
+        count = Party.search_count([])
+        with Transaction().set_user(user.id), check_access():
+            for call in [
+                    lambda: Party.copy([Party(secret.id)]),
+                    lambda: Party.write(
+                        [Party(secret.id)], {'name': "Renamed"}),
+                    lambda: Party.delete([Party(secret.id)]),
+                    ]:
+                with self.assertRaises(AccessError) as cm:
+                    call()
+                self.assertNotIn("Secret", cm.exception.message)
+        self.assertEqual(Party.search_count([]), count)
+        self.assertEqual(secret.name, "Secret Person")
+
+    @with_transaction()
+    def test_links_follow_rules(self):
+        "Links to unreadable, missing or badly typed records are refused"
+        pool = Pool()
+        Address = pool.get('party.address')
+        Party = pool.get('party.party')
+        secret, public, user = self._secret_party()
+        with Transaction().set_user(user.id), check_access():
+            with self.assertRaises(AccessError):
+                Address.create([{'party': secret.id, 'street': "Hidden"}])
+            with self.assertRaises(LinkValueError):
+                Address.create([{'party': 10 ** 9, 'street': "None"}])
+            with self.assertRaises(LinkValueError):
+                Address.create([{'party': str(public.id)}])
+            with self.assertRaises(LinkValueError):
+                Party.write([Party(public.id)], {'addresses': 'add'})
+            address, = Address.create([{'party': public.id, 'street': "Ok"}])
+            self.assertEqual(address.party, public)
+        self.assertEqual(Address.search_count([('street', '=', "Hidden")]), 0)
+
+    @with_transaction()
+    def test_readable_domain(self):
+        "The readable domain of a model follows rights and rules"
+        pool = Pool()
+        ModelAccess = pool.get('ir.model.access')
+        secret, public, user = self._secret_party()
+        ModelAccess.create([{
+                    'model': 'ir.note',
+                    'perm_read': False,
+                    }])
+        readable = Readable()
+        with Transaction().set_user(user.id), check_access():
+            self.assertEqual(readable['ir.note'], [('id', '=', None)])
+            self.assertEqual(
+                pool.get('party.party').search(
+                    [('id', 'in', [secret.id, public.id]),
+                        readable['party.party']]),
+                [public])
+        self.assertEqual(readable['party.party'], [])
+        with self.assertRaises(KeyError):
+            readable['no.such.model']
+
+    @with_transaction()
+    def test_companies_follow_context(self):
+        "The companies of a user are not kept from another context"
+        pool = Pool()
+        User = pool.get('res.user')
+        company = create_company()
+        with set_company(company):
+            user, = User.create([{
+                        'name': "Clerk", 'login': 'clerk',
+                        'companies': [('add', [company.id])],
+                        'company': company.id,
+                        }])
+            with Transaction().set_user(user.id):
+                with Transaction().set_context(company=None):
+                    self.assertEqual(list(User.get_companies()), [])
+                with Transaction().set_context(company=company.id):
+                    self.assertEqual(
+                        list(User.get_companies()), [company.id])
 
 
 del ModuleTestCase

@@ -3,11 +3,13 @@
 # license terms.
 from trytond.modules.company.tests import (
     CompanyTestMixin, PartyCompanyCheckEraseMixin)
+from trytond.modules.kim.tests import AccessTestMixin
 from trytond.tests.test_tryton import ModuleTestCase
 
 
 class KimCaseTestCase(
-        PartyCompanyCheckEraseMixin, CompanyTestMixin, ModuleTestCase):
+        AccessTestMixin, PartyCompanyCheckEraseMixin, CompanyTestMixin,
+        ModuleTestCase):
     "Test KIM Case module"
     module = 'kim_case'
 

@@ -6,6 +6,7 @@ import unittest
 from decimal import Decimal
 
 from trytond.modules.company.tests import CompanyTestMixin
+from trytond.modules.kim.tests import AccessTestMixin
 from trytond.modules.kim_funding import calculation
 from trytond.tests.test_tryton import ModuleTestCase
 
@@ -133,12 +134,13 @@ class CalculationTestCase(unittest.TestCase):
                 dt.date(2025, 3, 16), dt.date(2025, 12, 31)), D('9.52'))
 
 
-class KimFundingTestCase(CompanyTestMixin, ModuleTestCase):
+class KimFundingTestCase(AccessTestMixin, CompanyTestMixin, ModuleTestCase):
     "Test KIM Funding module"
     module = 'kim_funding'
 
 
-class KimFundingCaseTestCase(CompanyTestMixin, ModuleTestCase):
+class KimFundingCaseTestCase(
+        AccessTestMixin, CompanyTestMixin, ModuleTestCase):
     "Test KIM Funding module with KIM Case"
     module = 'kim_funding'
     extras = ['kim_case']
