@@ -1,9 +1,10 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
-from trytond.pool import PoolMeta
+from trytond.pool import Pool, PoolMeta
+from trytond.transaction import check_access
 
-from .access import AccessMixin
+from .access import AccessMixin, check_read
 
 
 class Party(AccessMixin, metaclass=PoolMeta):
@@ -20,3 +21,32 @@ class ContactMechanism(AccessMixin, metaclass=PoolMeta):
 
 class Identifier(AccessMixin, metaclass=PoolMeta):
     __name__ = 'party.identifier'
+
+
+def _check_parties(parties, mode):
+    "Check as the user that the parties may be read and changed"
+    # Wizards run without access checks: the parties chosen in their form
+    # must still be ones the user may see.
+    pool = Pool()
+    Party = pool.get('party.party')
+    Rule = pool.get('ir.rule')
+    ids = [p.id for p in parties if p]
+    with check_access():
+        check_read(Party, ids)
+        Rule.check(Party.__name__, ids, mode)
+
+
+class Erase(metaclass=PoolMeta):
+    __name__ = 'party.erase'
+
+    def transition_erase(self):
+        _check_parties([self.ask.party], 'write')
+        return super().transition_erase()
+
+
+class Replace(metaclass=PoolMeta):
+    __name__ = 'party.replace'
+
+    def transition_replace(self):
+        _check_parties([self.ask.source, self.ask.destination], 'write')
+        return super().transition_replace()

@@ -133,6 +133,20 @@ class KimTestCase(AccessTestMixin, CompanyTestMixin, ModuleTestCase):
         self.assertEqual(Address.search_count([('street', '=', "Hidden")]), 0)
 
     @with_transaction()
+    def test_erase_follows_rules(self):
+        "The party erase wizard refuses a party the user may not read"
+        pool = Pool()
+        Erase = pool.get('party.erase', type='wizard')
+        secret, public, user = self._secret_party()
+        with Transaction().set_user(user.id):
+            session_id, _, _ = Erase.create()
+            erase = Erase(session_id)
+            erase.ask.party = secret
+            with self.assertRaises(AccessError):
+                erase.transition_erase()
+        self.assertEqual(secret.name, "Secret Person")
+
+    @with_transaction()
     def test_readable_domain(self):
         "The readable domain of a model follows rights and rules"
         pool = Pool()
