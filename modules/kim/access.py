@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from trytond.i18n import gettext
 from trytond.ir.resource import ResourceAccessMixin
-from trytond.model import Model, Workflow
+from trytond.model import Model, ModelStorage, Workflow
 from trytond.pool import Pool
 from trytond.tools import grouped_slice
 from trytond.transaction import (
@@ -84,9 +84,57 @@ def check_export(Model_, records, paths):
                 sub_paths)
 
 
+def check_instance(record):
+    """Check that the user may read the stored records that an instance
+    built from the values of a client refers to (on_change, pre_validate)"""
+    pool = Pool()
+    targets = defaultdict(set)
+    seen = set()
+
+    def walk(record):
+        if id(record) in seen:
+            return
+        seen.add(id(record))
+        if record.id is not None and record.id >= 0:
+            targets[record.__name__].add(record.id)
+        if record._values is None:
+            return
+        for _, value in record._values._items():
+            for target in value if isinstance(value, (list, tuple)) else [
+                    value]:
+                if isinstance(target, Model):
+                    walk(target)
+
+    walk(record)
+    for model_name, ids in targets.items():
+        Target = pool.get(model_name)
+        if issubclass(Target, ModelStorage):
+            check_read(Target, ids)
+
+
 class AccessMixin:
     "Apply the access rights and record rules on every path"
     __slots__ = ()
+
+    def on_change(self, fieldnames):
+        if checking_access():
+            check_instance(self)
+        return super().on_change(fieldnames)
+
+    def on_change_with(self, fieldnames):
+        if checking_access():
+            check_instance(self)
+        return super().on_change_with(fieldnames)
+
+    def on_change_notify(self):
+        if checking_access():
+            check_instance(self)
+        return super().on_change_notify()
+
+    def pre_validate(self):
+        if checking_access():
+            check_instance(self)
+        return super().pre_validate()
 
     @classmethod
     def export_data(cls, records, fields_names, header=False):

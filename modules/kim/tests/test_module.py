@@ -128,6 +128,12 @@ class KimTestCase(AccessTestMixin, CompanyTestMixin, ModuleTestCase):
                 Address.create([{'party': str(public.id)}])
             with self.assertRaises(LinkValueError):
                 Party.write([Party(public.id)], {'addresses': 'add'})
+            # the form's checks and on_change calls build records too
+            with self.assertRaises(AccessError):
+                Address(party=secret.id, street="Hidden").pre_validate()
+            with self.assertRaises(AccessError):
+                Address(party=secret.id).on_change(['party'])
+            Address(party=public.id, street="Ok").pre_validate()
             address, = Address.create([{'party': public.id, 'street': "Ok"}])
             self.assertEqual(address.party, public)
         self.assertEqual(Address.search_count([('street', '=', "Hidden")]), 0)
