@@ -1,6 +1,8 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
+import json
+
 from trytond.model import ModelStorage
 from trytond.model.exceptions import AccessError
 from trytond.modules.company.tests import (
@@ -31,24 +33,29 @@ class KimTestCase(AccessTestMixin, CompanyTestMixin, ModuleTestCase):
     "Test KIM module"
     module = 'kim'
 
+    @staticmethod
+    def _hide(model, field, value):
+        "Hide the records of model whose field has value by a global rule"
+        RuleGroup = Pool().get('ir.rule.group')
+        RuleGroup.create([{
+                    'name': f"Not {value}",
+                    'model': model,
+                    'global_p': True,
+                    'rules': [('create', [{
+                                    'domain': json.dumps(
+                                        [[field, '!=', value]]),
+                                    }])],
+                    }])
+
     def _secret_party(self):
         "Create a party hidden by a global rule and a user it applies to"
         pool = Pool()
         Party = pool.get('party.party')
-        RuleGroup = pool.get('ir.rule.group')
         User = pool.get('res.user')
         secret = Party(name="Secret Person", addresses=[{'street': "Way 1"}])
         public = Party(name="Public Office", addresses=[{'street': "Road 2"}])
         Party.save([secret, public])
-        RuleGroup.create([{
-                    'name': "Not the secret person",
-                    'model': 'party.party',
-                    'global_p': True,
-                    'rules': [('create', [{
-                                    'domain': '[["name", "!=", '
-                                    '"Secret Person"]]',
-                                    }])],
-                    }])
+        self._hide('party.party', 'name', "Secret Person")
         Group = pool.get('res.group')
         ModelData = pool.get('ir.model.data')
         party_admin = Group(ModelData.get_id('party', 'group_party_admin'))
@@ -64,18 +71,9 @@ class KimTestCase(AccessTestMixin, CompanyTestMixin, ModuleTestCase):
         pool = Pool()
         Party = pool.get('party.party')
         Address = pool.get('party.address')
-        RuleGroup = pool.get('ir.rule.group')
         secret, public, user = self._secret_party()
         Address.create([{'party': public.id, 'street': "Hidden Street"}])
-        RuleGroup.create([{
-                    'name': "Not the hidden street",
-                    'model': 'party.address',
-                    'global_p': True,
-                    'rules': [('create', [{
-                                    'domain': '[["street", "!=", '
-                                    '"Hidden Street"]]',
-                                    }])],
-                    }])
+        self._hide('party.address', 'street', "Hidden Street")
         road, = Address.search([('street', '=', "Road 2")])
         with Transaction().set_user(user.id), check_access():
             self.assertEqual(
