@@ -3,9 +3,10 @@
 # license terms.
 from collections.abc import Mapping
 
+from trytond.model import ModelStorage
 from trytond.pool import Pool, PoolMeta
 
-from .access import AccessMixin
+from .access import AccessMixin, checking_access
 
 
 class Readable(Mapping):
@@ -75,17 +76,49 @@ class ModelAccess(metaclass=PoolMeta):
         Rule._domain_get_cache.clear()
 
 
-class Note(AccessMixin, metaclass=PoolMeta):
+class ResourceSearchMixin:
+    """Search only the records of resources whose model the user may read
+
+    Tryton refuses the whole search as soon as one record found belongs to
+    a model the user may not read (a note on a case for finance staff), so
+    those records are left out of the search instead."""
+    __slots__ = ()
+
+    @classmethod
+    def search(cls, domain, offset=0, limit=None, order=None, count=False,
+            **kwargs):
+        if checking_access() and not kwargs.get('query'):
+            denied = cls._denied_resource_models()
+            if denied:
+                domain = [domain, ['OR',
+                        ('resource', '=', None),
+                        [('resource', 'not like', f'{m},%') for m in denied],
+                        ]]
+        return super().search(domain, offset=offset, limit=limit,
+            order=order, count=count, **kwargs)
+
+    @classmethod
+    def _denied_resource_models(cls):
+        "Return the models the user may not read"
+        pool = Pool()
+        ModelAccess = pool.get('ir.model.access')
+        models = [n for n, M in pool.iterobject()
+            if issubclass(M, ModelStorage)]
+        access = ModelAccess.get_access(models)
+        return sorted(m for m in models if not access[m]['read'])
+
+
+class Note(ResourceSearchMixin, AccessMixin, metaclass=PoolMeta):
     __name__ = 'ir.note'
 
 
-class Attachment(AccessMixin, metaclass=PoolMeta):
+class Attachment(ResourceSearchMixin, AccessMixin, metaclass=PoolMeta):
     __name__ = 'ir.attachment'
 
 
-class Log(AccessMixin, metaclass=PoolMeta):
+class Log(ResourceSearchMixin, AccessMixin, metaclass=PoolMeta):
     __name__ = 'ir.model.log'
 
 
-class Email(AccessMixin, metaclass=PoolMeta):
+class Email(ResourceSearchMixin, AccessMixin, metaclass=PoolMeta):
     __name__ = 'ir.email'

@@ -151,6 +151,28 @@ class KimTestCase(AccessTestMixin, CompanyTestMixin, ModuleTestCase):
         self.assertEqual(secret.name, "Secret Person")
 
     @with_transaction()
+    def test_resources_of_unreadable_models(self):
+        "Notes of models the user may not read are left out of her search"
+        pool = Pool()
+        ModelAccess = pool.get('ir.model.access')
+        Note = pool.get('ir.note')
+        PartyLang = pool.get('party.configuration.party_lang')
+        secret, public, user = self._secret_party()
+        hidden, = PartyLang.create([{}])
+        ModelAccess.create([{
+                    'model': PartyLang.__name__,
+                    'perm_read': False,
+                    }])
+        visible, _, _ = Note.create([
+                {'resource': str(public), 'message': "Visible"},
+                {'resource': str(hidden), 'message': "Hidden model"},
+                {'resource': str(secret), 'message': "Hidden record"},
+                ])
+        with Transaction().set_user(user.id), check_access():
+            self.assertEqual(Note.search([]), [visible])
+            self.assertEqual(Note.search_count([]), 1)
+
+    @with_transaction()
     def test_readable_domain(self):
         "The readable domain of a model follows rights and rules"
         pool = Pool()
