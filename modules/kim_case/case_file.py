@@ -1,12 +1,13 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
+from trytond.modules.kim.report import ReportMixin
 from trytond.pool import Pool
 from trytond.report import Report
 from trytond.transaction import Transaction, check_access
 
 
-class CaseFile(Report):
+class CaseFile(ReportMixin, Report):
     "Case File (Art. 15 GDPR)"
     __name__ = 'kim.case.file'
 
@@ -20,8 +21,6 @@ class CaseFile(Report):
     @classmethod
     def get_context(cls, records, header, data):
         context = super().get_context(records, header, data)
-        context['today'] = Pool().get('ir.date').today()
-        context['selection'] = cls.selection_string
         context['other_cases'] = cls.other_cases
         return context
 
@@ -34,16 +33,3 @@ class CaseFile(Report):
                     ('client', '=', case.client.id),
                     ('id', '!=', case.id),
                     ])
-
-    @classmethod
-    def format_date(cls, value, lang=None, format=None):
-        "Format the date in the language, an empty date as empty string"
-        if not value:
-            return ''
-        return super().format_date(value, lang=lang, format=format)
-
-    @staticmethod
-    def selection_string(record, name):
-        "Return the translated label of the selection field name of record"
-        Model = record.__class__
-        return Model._fields[name].translated(name).__get__(record, Model)

@@ -1,13 +1,11 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
-from decimal import Decimal
-
-from trytond.pool import Pool
+from trytond.modules.kim.report import ReportMixin
 from trytond.report import Report
 
 
-class Statement(Report):
+class Statement(ReportMixin, Report):
     """Proof of Use (Verwendungsnachweis)
 
     One class for both templates: the Kommune's proof to the
@@ -17,41 +15,8 @@ class Statement(Report):
     @classmethod
     def get_context(cls, records, header, data):
         context = super().get_context(records, header, data)
-        context['today'] = Pool().get('ir.date').today()
-        context['selection'] = cls.selection_string
-        context['format_amount'] = cls.format_amount
-        context['format_decimal'] = cls.format_decimal
         context['place'] = cls.place
         return context
-
-    @classmethod
-    def format_date(cls, value, lang=None, format=None):
-        "Format the date in the language, an empty date as empty string"
-        if not value:
-            return ''
-        return super().format_date(value, lang=lang, format=format)
-
-    @classmethod
-    def format_amount(cls, value, lang=None):
-        """Format the amount with two digits and grouping in the language
-        of the report, an empty amount as zero"""
-        if value is None:
-            value = Decimal(0)
-        return cls.format_number(value, lang, digits=2)
-
-    @classmethod
-    def format_decimal(cls, value, digits=2, lang=None):
-        """Format a quantity (VZÄ, months) in the language of the report,
-        an empty value as empty string"""
-        if value is None:
-            return ''
-        return cls.format_number(value, lang, digits=digits)
-
-    @staticmethod
-    def selection_string(record, name):
-        "Return the translated label of the selection field name of record"
-        Model = record.__class__
-        return Model._fields[name].translated(name).__get__(record, Model)
 
     @staticmethod
     def place(company):

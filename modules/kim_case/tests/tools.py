@@ -3,46 +3,19 @@
 # license terms.
 "Helpers for the proteus scenarios of kim_case and the modules above it"
 from proteus import Model
-from trytond.modules.currency.tests.tools import get_currency
+from trytond.modules.kim.tests.tools import (
+    PASSWORD, create_employee, create_organisation, create_user)
 
-__all__ = ['create_organisation', 'create_staff', 'create_client']
-
-PASSWORD = 'kim-test-password'
-
-
-def create_organisation(name, config=None):
-    "Create a company (Kommune or Träger) with the euro as currency"
-    Party = Model.get('party.party', config=config)
-    Company = Model.get('company.company', config=config)
-    company = Company(party=Party(name=name))
-    company.party.save()
-    company.currency = get_currency('EUR', config=config)
-    company.save()
-    return company
+__all__ = ['PASSWORD', 'create_organisation', 'create_staff',
+    'create_client']
 
 
 def create_staff(company, name, login, groups, config=None):
     """Create an employee of company with a user in the KIM groups named
     by their XML id in kim_case (e.g. 'group_kim_case_manager')"""
-    Party = Model.get('party.party', config=config)
-    Employee = Model.get('company.employee', config=config)
-    User = Model.get('res.user', config=config)
-    Group = Model.get('res.group', config=config)
-    ModelData = Model.get('ir.model.data', config=config)
-
-    employee = Employee(party=Party(name=name), company=company)
-    employee.party.save()
-    employee.save()
-    user = User(name=name, login=login, password=PASSWORD)
-    # Fresh instances: a proteus record belongs to one list only.
-    Company = Model.get('company.company', config=config)
-    user.companies.append(Company(company.id))
-    user.company = Company(company.id)
-    user.employees.append(Employee(employee.id))
-    user.employee = Employee(employee.id)
-    for group in groups:
-        user.groups.append(Group(ModelData.get_id('kim_case', group, {})))
-    user.save()
+    employee = create_employee(company, name, config=config)
+    user = create_user(name, login, [company],
+        [('kim_case', g) for g in groups], employee=employee, config=config)
     return user, employee
 
 

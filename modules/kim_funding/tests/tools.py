@@ -6,53 +6,22 @@ import datetime as dt
 from decimal import Decimal
 
 from proteus import Model
-from trytond.modules.currency.tests.tools import get_currency
+from trytond.modules.kim.tests.tools import (
+    PASSWORD, create_employee, create_organisation, create_user)
 
 __all__ = ['create_organisation', 'create_employee', 'create_finance_user',
     'create_rates', 'create_grant', 'PASSWORD']
 
-PASSWORD = 'kim-test-password'
 # Amounts and VZÄ as entered in the client, with their two decimals
 CENT = Decimal('0.01')
-
-
-def create_organisation(name, config=None):
-    "Create a company (Kommune or Träger) with the euro as currency"
-    Party = Model.get('party.party', config=config)
-    Company = Model.get('company.company', config=config)
-    company = Company(party=Party(name=name))
-    company.party.save()
-    company.currency = get_currency('EUR', config=config)
-    company.save()
-    return company
-
-
-def create_employee(company, name, config=None):
-    Party = Model.get('party.party', config=config)
-    Employee = Model.get('company.employee', config=config)
-    employee = Employee(party=Party(name=name), company=company)
-    employee.party.save()
-    employee.save()
-    return employee
 
 
 def create_finance_user(companies, name, login, groups, config=None):
     """Create a user of the companies (the first is the current one) in the
     groups named by their XML id in kim_funding"""
-    User = Model.get('res.user', config=config)
-    Group = Model.get('res.group', config=config)
-    Company = Model.get('company.company', config=config)
-    ModelData = Model.get('ir.model.data', config=config)
-    user = User(name=name, login=login, password=PASSWORD)
-    for company in companies:
-        user.companies.append(Company(company.id))
-    user.company = Company(companies[0].id)
-    user.company_filter = 'all'
-    for group in groups:
-        user.groups.append(
-            Group(ModelData.get_id('kim_funding', group, {})))
-    user.save()
-    return user
+    return create_user(name, login, companies,
+        [('kim_funding', g) for g in groups], company_filter='all',
+        config=config)
 
 
 # Published rates per VZÄ and year (DOMAIN.md, funding)
