@@ -24,7 +24,7 @@ def create_finance_user(companies, name, login, groups, config=None):
         config=config)
 
 
-# Published rates per VZÄ and year (DOMAIN.md, funding)
+# Published rates per VZÄ and year (doc/domain.md, funding)
 RATES = {
     2022: {
         ('1', 'coordination'): 57000, ('1', 'administration'): 45000,
