@@ -26,18 +26,18 @@ STATES = [
     ]
 ACTIVE_STATES = ['intake', 'assessment', 'planning', 'implementation']
 _ENDED = Eval('state').in_(['closed', 'cancelled'])
-# What users may still change on an ended case; only the buttons change
-# the rest (reopen, reset to intake).
-_ENDED_WRITABLE = {
-    'closed': {'consents', 'barriers'},
-    'cancelled': {'barriers'},
-    }
 
 
 class Case(AccessMixin, Workflow, ModelSQL, ModelView):
     __string__ = "KIM Case"
     __name__ = 'kim.case'
     _rec_name = 'number'
+    # What users may still change on an ended case; only the buttons change
+    # the rest (reopen, reset to intake).
+    _ended_writable = {
+        'closed': {'consents', 'barriers'},
+        'cancelled': {'barriers'},
+        }
 
     number = fields.Char(
         "Number",
@@ -282,7 +282,8 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
             mode, cases, values=values, external=external)
         if mode == 'write' and external:
             for case in cases:
-                if set(values) - _ENDED_WRITABLE.get(case.state, set(values)):
+                if set(values) - cls._ended_writable.get(
+                        case.state, set(values)):
                     raise CaseClosedError(gettext(
                             'kim_case.msg_case_ended_modify',
                             case=case.rec_name))

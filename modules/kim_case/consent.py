@@ -10,15 +10,14 @@ from trytond.pyson import Eval
 from .case import CaseLineMixin
 from .exceptions import ConsentError, ConsentHistoryError
 
-# Once recorded, a consent documents what the client signed: only its
-# withdrawal may be added later; a changed consent is a new record.
-_MUTABLE_FIELDS = {'withdrawal_date', 'withdrawal_note'}
-
 
 class Consent(CaseLineMixin, ModelSQL, ModelView):
     __string__ = "KIM Case Consent"
     __name__ = 'kim.case.consent'
     _rec_name = 'purpose'
+    # Once recorded, a consent documents what the client signed: only its
+    # withdrawal may be added later; a changed consent is a new record.
+    _mutable_fields = {'withdrawal_date', 'withdrawal_note'}
     # A consent may still be recorded or withdrawn after the case is closed
     _case_ended_states = {'cancelled'}
     _signed = Eval('id', -1) >= 0
@@ -114,7 +113,7 @@ class Consent(CaseLineMixin, ModelSQL, ModelView):
                         'kim_case.msg_consent_delete',
                         consent=consent.rec_name,
                         case=consent.case.rec_name))
-        elif mode == 'write' and set(values) - _MUTABLE_FIELDS:
+        elif mode == 'write' and set(values) - cls._mutable_fields:
             for consent in consents:
                 raise ConsentHistoryError(gettext(
                         'kim_case.msg_consent_modify',
