@@ -27,25 +27,20 @@ RELATIONS = {'many2one', 'one2one', 'one2many', 'many2many', 'reference'}
 _LINK_ACTIONS = {'add', 'set', 'copy'}
 
 
-def checking_access():
-    "Tell if the current request must follow the access rights and rules"
-    transaction = Transaction()
-    return bool(transaction.user and transaction.check_access)
-
-
-def check_read(Model_, ids):
-    "Raise an access error unless the user may read all the ids of Model_"
+def check_records(Model_, ids, mode='read'):
+    """Raise an access error unless the user may access all the ids of
+    Model_ in mode, by the access rights and the record rules in SQL"""
     pool = Pool()
     ModelAccess = pool.get('ir.model.access')
     Rule = pool.get('ir.rule')
     ids = sorted({int(i) for i in ids if i is not None and int(i) >= 0})
-    ModelAccess.check(Model_.__name__, 'read')
+    ModelAccess.check(Model_.__name__, mode)
     if not ids:
         return
-    Rule.check(Model_.__name__, ids, 'read')
+    Rule.check(Model_.__name__, ids, mode)
     if issubclass(Model_, ResourceAccessMixin):
         # notes, attachments and logs follow the record they belong to
-        Model_.check_access(ids, 'read')
+        Model_.check_access(ids, mode)
 
 
 def _field_name(name):
@@ -60,7 +55,7 @@ def check_export(Model_, records, paths):
     """Check in SQL that the user may read the records and every record
     reached from them through the exported relational paths"""
     pool = Pool()
-    check_read(Model_, [r.id for r in records])
+    check_records(Model_, [r.id for r in records])
     children = defaultdict(list)
     for path in paths:
         if not path:
@@ -109,7 +104,7 @@ def check_instance(record):
     for model_name, ids in targets.items():
         Target = pool.get(model_name)
         if issubclass(Target, ModelStorage):
-            check_read(Target, ids)
+            check_records(Target, ids)
 
 
 class AccessMixin:
@@ -117,41 +112,41 @@ class AccessMixin:
     __slots__ = ()
 
     def on_change(self, fieldnames):
-        if checking_access():
+        if Transaction().check_access:
             check_instance(self)
         return super().on_change(fieldnames)
 
     def on_change_with(self, fieldnames):
-        if checking_access():
+        if Transaction().check_access:
             check_instance(self)
         return super().on_change_with(fieldnames)
 
     def on_change_notify(self):
-        if checking_access():
+        if Transaction().check_access:
             check_instance(self)
         return super().on_change_notify()
 
     def pre_validate(self):
-        if checking_access():
+        if Transaction().check_access:
             check_instance(self)
         return super().pre_validate()
 
     @classmethod
     def export_data(cls, records, fields_names, header=False):
-        if checking_access():
+        if Transaction().check_access:
             check_export(
                 cls, records, [name.split('/') for name in fields_names])
         return super().export_data(records, fields_names, header=header)
 
     @classmethod
     def copy(cls, records, default=None):
-        if checking_access():
-            check_read(cls, [r.id for r in records])
+        if Transaction().check_access:
+            check_records(cls, [r.id for r in records])
         return super().copy(records, default=default)
 
     @classmethod
     def create(cls, vlist):
-        if checking_access():
+        if Transaction().check_access:
             for values in vlist:
                 cls._check_state_value('create', values)
             cls._check_links(vlist)
@@ -159,7 +154,7 @@ class AccessMixin:
 
     @classmethod
     def write(cls, records, values, *args):
-        if checking_access():
+        if Transaction().check_access:
             actions = iter((records, values) + args)
             all_records, vlist = [], []
             for sub_records, sub_values in zip(actions, actions):
@@ -167,27 +162,15 @@ class AccessMixin:
                 vlist.append(sub_values)
                 cls._check_state_value('write', sub_values)
             # Before the validations of the write name the records
-            cls._check_rules(all_records, 'write')
+            check_records(cls, [r.id for r in all_records], 'write')
             cls._check_links(vlist)
         super().write(records, values, *args)
 
     @classmethod
     def delete(cls, records):
-        if checking_access():
-            cls._check_rules(records, 'delete')
+        if Transaction().check_access:
+            check_records(cls, [r.id for r in records], 'delete')
         super().delete(records)
-
-    @classmethod
-    def _check_rules(cls, records, mode):
-        pool = Pool()
-        ModelAccess = pool.get('ir.model.access')
-        Rule = pool.get('ir.rule')
-        ModelAccess.check(cls.__name__, mode)
-        ids = sorted({r.id for r in records if r.id is not None and r.id >= 0})
-        if ids:
-            Rule.check(cls.__name__, ids, mode)
-            if issubclass(cls, ResourceAccessMixin):
-                cls.check_access(ids, mode)
 
     @classmethod
     def _check_state_value(cls, mode, values):
@@ -210,6 +193,8 @@ class AccessMixin:
         not read, before a validation could name them"""
         pool = Pool()
         targets = defaultdict(set)
+        # the field named when a linked record is missing
+        field_of = {}
         for values in vlist:
             for name, value in values.items():
                 field = cls._fields.get(name)
@@ -217,6 +202,7 @@ class AccessMixin:
                     continue
                 for model_name, id_ in cls._linked_ids(name, field, value):
                     targets[model_name].add(id_)
+                    field_of.setdefault(model_name, name)
         for model_name, ids in targets.items():
             Target = pool.get(model_name)
             ids = sorted(ids)
@@ -228,21 +214,8 @@ class AccessMixin:
             if set(ids) - existing:
                 raise LinkValueError(gettext(
                         'kim.msg_link_missing',
-                        **cls.__names__(field=cls._link_field(
-                                vlist, model_name))))
-            check_read(Target, ids)
-
-    @classmethod
-    def _link_field(cls, vlist, model_name):
-        "Return the first field of vlist that links to model_name"
-        for values in vlist:
-            for name in values:
-                field = cls._fields.get(name)
-                if (field is not None and field._type in RELATIONS
-                        and field._type != 'reference'
-                        and field.get_target().__name__ == model_name):
-                    return name
-        return next(iter(vlist[0]), None) if vlist else None
+                        **cls.__names__(field=field_of[model_name])))
+            check_records(Target, ids)
 
     @classmethod
     def _linked_ids(cls, name, field, value):

@@ -5,8 +5,9 @@ from collections.abc import Mapping
 
 from trytond.model import ModelStorage
 from trytond.pool import Pool, PoolMeta
+from trytond.transaction import Transaction
 
-from .access import AccessMixin, checking_access
+from .access import AccessMixin
 
 
 class Readable(Mapping):
@@ -19,10 +20,7 @@ class Readable(Mapping):
         pool = Pool()
         ModelAccess = pool.get('ir.model.access')
         Rule = pool.get('ir.rule')
-        try:
-            pool.get(model_name)
-        except KeyError:
-            raise KeyError(model_name)
+        pool.get(model_name)  # KeyError for an unknown model
         if not ModelAccess.check(model_name, 'read', raise_exception=False):
             return [('id', '=', None)]
         return Rule.domain_get(model_name, mode='read')
@@ -87,7 +85,7 @@ class ResourceSearchMixin:
     @classmethod
     def search(cls, domain, offset=0, limit=None, order=None, count=False,
             **kwargs):
-        if checking_access() and not kwargs.get('query'):
+        if Transaction().check_access and not kwargs.get('query'):
             denied = cls._denied_resource_models()
             if denied:
                 domain = [domain, ['OR',

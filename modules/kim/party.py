@@ -4,7 +4,7 @@
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import check_access
 
-from .access import AccessMixin, check_read
+from .access import AccessMixin, check_records
 
 
 class Party(AccessMixin, metaclass=PoolMeta):
@@ -27,13 +27,11 @@ def _check_parties(parties, mode):
     "Check as the user that the parties may be read and changed"
     # Wizards run without access checks: the parties chosen in their form
     # must still be ones the user may see.
-    pool = Pool()
-    Party = pool.get('party.party')
-    Rule = pool.get('ir.rule')
+    Party = Pool().get('party.party')
     ids = [p.id for p in parties if p]
     with check_access():
-        check_read(Party, ids)
-        Rule.check(Party.__name__, ids, mode)
+        check_records(Party, ids, 'read')
+        check_records(Party, ids, mode)
 
 
 class Erase(metaclass=PoolMeta):

@@ -40,7 +40,7 @@ def _context_value(name, type_):
     return value
 
 
-def _company():
+def _organisation():
     return _context_value('organisation', int)
 
 
@@ -123,7 +123,7 @@ class StatisticsMixin(AccessMixin, ModelSQL, ModelView):
     @classmethod
     def table_query(cls):
         from_date, to_date = _period()
-        key = (cls.__name__, from_date, to_date, _company())
+        key = (cls.__name__, from_date, to_date, _organisation())
         query = cls._figures_query()
         names = [c.output_name for c in query.columns]
         rows = figures_cache.get(key)
@@ -147,7 +147,7 @@ class StatisticsMixin(AccessMixin, ModelSQL, ModelView):
 
     @classmethod
     def _company_where(cls, column):
-        company = _company()
+        company = _organisation()
         if company:
             return column == company
         return Literal(True)
@@ -202,7 +202,7 @@ class CaseStatistics(StatisticsMixin):
             tables['case'], tables['contact'], tables['referral'])
         contact_where = _in_period(contact.date)
         referral_where = _in_period(referral.date)
-        if _company():
+        if _organisation():
             # Aggregate only the lines of the organisation's cases, not
             # those of the whole state (statewide the filter costs more).
             def cases():
