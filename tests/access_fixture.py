@@ -401,7 +401,11 @@ class Fixture:
         record, = self.model(login, model).find([('code', '=', code)])
         return record
 
-    def _person(self, login, name, street, postal_code, phone=None):
+    def _client(self, login, key, name, street, postal_code, phone=None,
+            member=None, languages=(), **values):
+        """Create as login the client file of a person with an address (and
+        a phone and a household member), recorded as party_<key>,
+        address_<key>, phone_<key>, client_<key> and member_<key>"""
         Party = self.model(login, 'party.party')
         party = Party(name=name)
         address, = party.addresses
@@ -411,7 +415,19 @@ class Fixture:
         if phone:
             party.contact_mechanisms.new(type='mobile', value=phone)
         party.save()
-        return party
+        self.ids[f'party_{key}'] = party.id
+        self.ids[f'address_{key}'] = party.addresses[0].id
+        if phone:
+            self.ids[f'phone_{key}'] = party.contact_mechanisms[0].id
+        client = self.model(login, 'kim.client')(party=party, **values)
+        if member:
+            client.household_members.new(name=member[0], relation=member[1])
+        client.languages.extend(languages)
+        client.save()
+        self.ids[f'client_{key}'] = client.id
+        if member:
+            self.ids[f'member_{key}'] = client.household_members[0].id
+        return client
 
     def _case(self, login, client, key, **values):
         "Create a case of client as login with lines of values"
@@ -462,22 +478,14 @@ class Fixture:
                     'type': 'data', 'data': b'vertraulich'}])
 
     def _load_amina(self):
-        party = self._person('maria', "Amina Yusuf", "Geheimweg 1", "44101",
-            phone="+49 170 5550101")
-        self.ids['party_amina'] = party.id
-        self.ids['address_amina'] = party.addresses[0].id
-        self.ids['phone_amina'] = party.contact_mechanisms[0].id
-        Client = self.model('maria', 'kim.client')
-        client = Client(party=party, birth_date=dt.date(1991, 4, 2),
-            residence_status='residence_permit',
-            residence_paragraph="§ 25 Abs. 2 AufenthG")
-        client.household_members.new(name="Samir Yusuf", relation='child')
         somali = self.catalog('maria', 'kim.language', 'so')
         self.ids['language_so'] = somali.id
-        client.languages.append(somali)
-        client.save()
-        self.ids['client_amina'] = client.id
-        self.ids['member_amina'] = client.household_members[0].id
+        client = self._client('maria', 'amina', "Amina Yusuf",
+            "Geheimweg 1", "44101", phone="+49 170 5550101",
+            member=("Samir Yusuf", 'child'), languages=[somali],
+            birth_date=dt.date(1991, 4, 2),
+            residence_status='residence_permit',
+            residence_paragraph="§ 25 Abs. 2 AufenthG")
 
         case = self._case('maria', client.id, 'case_a',
             consent="Einwilligung Jobcenter Yusuf",
@@ -507,24 +515,14 @@ class Fixture:
             contact="Gesprächsnotiz Lena vertraulich")
 
     def _load_leyla(self):
-        party = self._person('lena', "Leyla Kaya", "Kayagasse 3", "44102")
-        self.ids['party_leyla'] = party.id
-        self.ids['address_leyla'] = party.addresses[0].id
-        client = self.model('lena', 'kim.client')(party=party)
-        client.save()
-        self.ids['client_leyla'] = client.id
+        client = self._client('lena', 'leyla', "Leyla Kaya", "Kayagasse 3",
+            "44102")
         self._case('lena', client.id, 'case_l',
             contact="Beratungsnotiz Leyla vertraulich")
 
     def _load_dmitri(self):
-        party = self._person('dirk', "Dmitri Orlov", "Orlowweg 7", "44103")
-        self.ids['party_dmitri'] = party.id
-        self.ids['address_dmitri'] = party.addresses[0].id
-        client = self.model('dirk', 'kim.client')(party=party)
-        client.household_members.new(name="Olga Orlova", relation='partner')
-        client.save()
-        self.ids['client_dmitri'] = client.id
-        self.ids['member_dmitri'] = client.household_members[0].id
+        client = self._client('dirk', 'dmitri', "Dmitri Orlov", "Orlowweg 7",
+            "44103", member=("Olga Orlova", 'partner'))
         case = self._case('dirk', client.id, 'case_d',
             consent="Einwilligung Jobcenter Orlov",
             need="Bedarf Wohnung Orlov", goal="Ziel Wohnung Orlov",
