@@ -153,8 +153,8 @@ COUNTRIES = [
 # Tables written in bulk: their secondary indexes are dropped before and
 # built again after the load, which is several times faster.
 BULK_TABLES = [
-    'party_party', 'party_contact_mechanism', 'kim_client',
-    'kim_client-kim_language', 'kim_client_household_member', 'kim_case',
+    'party_party', 'party_contact_mechanism', 'kim_case_client',
+    'kim_case_client-kim_case_language', 'kim_case_client_household_member', 'kim_case',
     'kim_case_contact', 'kim_case_need', 'kim_case_goal', 'kim_case_consent',
     'kim_case_consent-party_party', 'kim_case_referral', 'company_employee',
     'res_user', 'res_user-company_company', 'res_user-company_employee',
@@ -164,10 +164,10 @@ BULK_TABLES = [
 
 SUMMARY_TABLES = [
     'company_company', 'company_employee', 'res_user', 'party_party',
-    'kim_client', 'kim_case', 'kim_case_contact', 'kim_case_need',
+    'kim_case_client', 'kim_case', 'kim_case_contact', 'kim_case_need',
     'kim_case_goal', 'kim_case_consent', 'kim_case_consent-party_party',
     'kim_case_referral', 'party_contact_mechanism',
-    'kim_client_household_member', 'kim_client-kim_language',
+    'kim_case_client_household_member', 'kim_case_client-kim_case_language',
     ]
 
 
@@ -313,7 +313,7 @@ class Loader:
     def group_id(self, fs_id):
         return self.scalar(
             "SELECT db_id FROM ir_model_data "
-            "WHERE module = 'kim_case' AND fs_id = %s", (fs_id,))
+            "WHERE module IN ('kim', 'kim_case') AND fs_id = %s", (fs_id,))
 
     def run(self):
         args = self.args
@@ -455,9 +455,9 @@ class Loader:
         p = {
             'n': n,
             'contacts': n * args.contacts_per_case,
-            'tg': self.catalog('kim_target_group'),
-            'ar': self.catalog('kim_access_route'),
-            'cr': self.catalog('kim_closure_reason'),
+            'tg': self.catalog('kim_case_target_group'),
+            'ar': self.catalog('kim_case_access_route'),
+            'cr': self.catalog('kim_case_closure_reason'),
             'sit': SITUATION,
             }
         # One row per case with its random draws; start dates grow with
@@ -558,7 +558,7 @@ class Loader:
             'pb': party_base,
             'female': FEMALE, 'male': MALE, 'last': LAST,
             'nat': self.ids('country_country'),
-            'lang': self.ids('kim_language'),
+            'lang': self.ids('kim_case_language'),
             'status': ['asylum_procedure', 'toleration', 'toleration_60b',
                 'residence_permit', 'settlement_permit', 'eu_free_movement',
                 'fictional_certificate', 'german_citizen', 'other'],
@@ -589,7 +589,7 @@ class Loader:
                 true, c.usr, c.start_date + time '09:00'
             FROM b_client c ORDER BY c.id""", p)
         self.x("""
-            INSERT INTO kim_client (id, company, party, birth_date, gender,
+            INSERT INTO kim_case_client (id, company, party, birth_date, gender,
                 nationality, stateless, german_level, entry_date,
                 residence_status, residence_paragraph, residence_valid_until,
                 create_uid, create_date)
@@ -622,7 +622,7 @@ class Loader:
                 '0') AS value, random() + c.id * 0 AS r) v
             WHERE v.r < 0.8""")
         self.x("""
-            INSERT INTO "kim_client-kim_language" (client, language,
+            INSERT INTO "kim_case_client-kim_case_language" (client, language,
                 create_uid, create_date)
             SELECT DISTINCT c.id, l.language, 1, now()
             FROM b_client c, LATERAL (SELECT (%(lang)s::int[])[1 + floor(
@@ -631,7 +631,7 @@ class Loader:
                 FROM generate_series(1, 1 + floor(random() * 2 + c.id * 0)
                     ::int)) l""", p)
         self.x("""
-            INSERT INTO kim_client_household_member (client, name, relation,
+            INSERT INTO kim_case_client_household_member (client, name, relation,
                 birth_date, create_uid, create_date)
             SELECT c.id, 'Angehörige/r ' || s, CASE WHEN s = 1 THEN 'partner'
                     ELSE 'child' END,
@@ -642,13 +642,13 @@ class Loader:
                 c.usr, c.start_date + time '10:00'
             FROM b_client c, generate_series(1, floor(power(random()
                 + c.id * 0, 2) * 4)::int) s""")
-        log(f"{self.scalar('SELECT COUNT(*) FROM kim_client')} clients")
+        log(f"{self.scalar('SELECT COUNT(*) FROM kim_case_client')} clients")
 
     def case_lines(self):
         p = {
             'foa': self.ids('kim_field_of_action'),
             'ld': self.ids('kim_legal_domain'),
-            'lang': self.ids('kim_language'),
+            'lang': self.ids('kim_case_language'),
             'notes': NOTES, 'goals': GOALS,
             }
         self.x("""

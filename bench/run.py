@@ -213,7 +213,7 @@ class Bench:
         # opens: the active case of hers with the most contacts.
         (self.client_name, self.case_number), = self.sql("""
             SELECT p.name, c.number FROM kim_case c
-            JOIN kim_client k ON k.id = c.client
+            JOIN kim_case_client k ON k.id = c.client
             JOIN party_party p ON p.id = k.party
             WHERE c.manager = %s
             ORDER BY c.start_date DESC, c.id DESC OFFSET 4 LIMIT 1""",
@@ -274,13 +274,13 @@ class Bench:
             SELECT c.id, c.number, pc.name, pm.name, pd.name, tg.name,
                 c.start_date, c.end_date, pco.name, c.state
             FROM kim_case c
-            JOIN kim_client k ON k.id = c.client
+            JOIN kim_case_client k ON k.id = c.client
             JOIN party_party pc ON pc.id = k.party
             LEFT JOIN company_employee m ON m.id = c.manager
             LEFT JOIN party_party pm ON pm.id = m.party
             LEFT JOIN company_employee d ON d.id = c.deputy
             LEFT JOIN party_party pd ON pd.id = d.party
-            LEFT JOIN kim_target_group tg ON tg.id = c.target_group
+            LEFT JOIN kim_case_target_group tg ON tg.id = c.target_group
             JOIN company_company co ON co.id = c.company
             JOIN party_party pco ON pco.id = co.party
             WHERE {case_rule} AND {{extra}}

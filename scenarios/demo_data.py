@@ -875,7 +875,7 @@ class Builder:
         admin.company = self.model('company.company')(self.companies['ki'])
         admin.company_filter = 'all'
         admin.language = self.model('ir.lang')(self.lang_de)
-        kim_admin = self.ref('kim_case', 'group_kim_admin')
+        kim_admin = self.ref('kim', 'group_kim_admin')
         if kim_admin not in [g.id for g in admin.groups]:
             admin.groups.append(Group(kim_admin))
         admin.save()
@@ -1226,12 +1226,12 @@ class Builder:
     def load_catalogs(self):
         def by_code(name):
             return {r.code: r.id for r in self.model(name).find([])}
-        self.target_groups = by_code('kim.target_group')
+        self.target_groups = by_code('kim.case.target_group')
         self.fields = by_code('kim.field_of_action')
         self.legal_domains = by_code('kim.legal_domain')
-        self.access_routes = by_code('kim.access_route')
-        self.closure_reasons = by_code('kim.closure_reason')
-        self.languages = by_code('kim.language')
+        self.access_routes = by_code('kim.case.access_route')
+        self.closure_reasons = by_code('kim.case.closure_reason')
+        self.languages = by_code('kim.case.language')
 
     def choose_needs(self, rng, spec):
         weights = list(FIELD_WEIGHTS[spec['target_group']])
@@ -1322,7 +1322,7 @@ class Builder:
                                     } for name, relation, birth_date
                                 in person['household']])]
                 values.append(client)
-            client_ids = self.rpc(login, 'kim.client', 'create', values)
+            client_ids = self.rpc(login, 'kim.case.client', 'create', values)
             for person, client_id in zip(persons, client_ids):
                 person['client'] = client_id
             self.counts['clients'] += len(client_ids)
@@ -1705,13 +1705,13 @@ class Builder:
             date = min(date, self.today)
             self.clock(date)
             S = _Models(self, login)
-            Barrier = S['kim.barrier']
+            Barrier = S['kim.case.barrier']
             barrier = Barrier(name=title, description=description,
                 date=date,
                 field_of_action=S['kim.field_of_action'](self.fields[field]),
                 legal_domain=S['kim.legal_domain'](self.legal_domains[legal]))
             if target:
-                barrier.target_group = S['kim.target_group'](
+                barrier.target_group = S['kim.case.target_group'](
                     self.target_groups[target])
             for c in sorted(linked, key=lambda c: c['id']):
                 barrier.cases.append(S['kim.case'](c['id']))

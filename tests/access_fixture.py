@@ -42,7 +42,7 @@ STAFF = {
     'tom': ("Tom Becker", 'caritas', [('kim_case', 'group_kim_team_lead')]),
     'dirk': ("Dirk Hoffmann", 'drk', [('kim_case', 'group_kim_case_manager')]),
     'petra': ("Petra Lange", 'kommune', [
-            ('kim_case', 'group_kim_coordination'),
+            ('kim', 'group_kim_coordination'),
             ('kim_funding', 'group_kim_funding_read')]),
     'frank': ("Frank Weber", 'kommune',
         [('kim_funding', 'group_kim_funding_kommune')]),
@@ -419,7 +419,7 @@ class Fixture:
         self.ids[f'address_{key}'] = party.addresses[0].id
         if phone:
             self.ids[f'phone_{key}'] = party.contact_mechanisms[0].id
-        client = self.model(login, 'kim.client')(party=party, **values)
+        client = self.model(login, 'kim.case.client')(party=party, **values)
         if member:
             client.household_members.new(name=member[0], relation=member[1])
         client.languages.extend(languages)
@@ -434,10 +434,10 @@ class Fixture:
         Case = self.model(login, 'kim.case')
         Party = self.model(login, 'party.party')
         work = self.catalog(login, 'kim.field_of_action', 'work')
-        case = Case(client=self.model(login, 'kim.client')(client),
+        case = Case(client=self.model(login, 'kim.case.client')(client),
             number=NUMBERS[key], start_date=self.today.replace(day=1),
             target_group=self.catalog(
-                login, 'kim.target_group', 'newly_arrived'))
+                login, 'kim.case.target_group', 'newly_arrived'))
         if 'manager' in values:
             case.manager = self.record(
                 login, 'company.employee', values['manager'])
@@ -478,7 +478,7 @@ class Fixture:
                     'type': 'data', 'data': b'vertraulich'}])
 
     def _load_amina(self):
-        somali = self.catalog('maria', 'kim.language', 'so')
+        somali = self.catalog('maria', 'kim.case.language', 'so')
         self.ids['language_so'] = somali.id
         client = self._client('maria', 'amina', "Amina Yusuf",
             "Geheimweg 1", "44101", phone="+49 170 5550101",
@@ -505,7 +505,7 @@ class Fixture:
         for button in ['assess', 'plan', 'implement']:
             case.click(button)
         case.closure_reason = self.catalog(
-            'maria', 'kim.closure_reason', 'goal_reached')
+            'maria', 'kim.case.closure_reason', 'goal_reached')
         case.save()
         case.click('close')
         self.closure_reason = case.closure_reason.id
@@ -534,7 +534,7 @@ class Fixture:
             "Aktennotiz Orlov vertraulich", "Protokoll-Orlov.txt")
 
     def _load_barrier(self):
-        Barrier = self.model('maria', 'kim.barrier')
+        Barrier = self.model('maria', 'kim.case.barrier')
         barrier = Barrier(name="Fehlende Abendsprachkurse",
             description="Für Berufstätige gibt es keine Sprachkurse am Abend.",
             field_of_action=self.catalog(
@@ -621,8 +621,8 @@ class Fixture:
                 'SELECT MIN(id) FROM ir_model_log WHERE resource = %s',
                 f'kim.case,{self.ids["case" + suffix]}')
         self.ids['language_amina'] = first(
-            'SELECT id FROM "kim_client-kim_language" WHERE client = %s',
+            'SELECT id FROM "kim_case_client-kim_case_language" WHERE client = %s',
             self.ids['client_amina'])
         self.ids['barrier_case_a'] = first(
-            'SELECT id FROM "kim_barrier-kim_case" WHERE barrier = %s',
+            'SELECT id FROM "kim_case_barrier-kim_case" WHERE barrier = %s',
             self.ids['barrier'])

@@ -60,21 +60,21 @@ log_a               ir.model.log                    maria tom
 note_d              ir.note                         dirk
 attachment_d        ir.attachment                   dirk
 log_d               ir.model.log                    dirk
-barrier_case_a      kim.barrier-kim.case            maria tom
-client_amina        kim.client                      maria lena tom
-member_amina        kim.client.household_member     maria lena tom
-language_amina      kim.client-kim.language         maria lena tom
+barrier_case_a      kim.case.barrier-kim.case            maria tom
+client_amina        kim.case.client                      maria lena tom
+member_amina        kim.case.client.household_member     maria lena tom
+language_amina      kim.case.client-kim.case.language         maria lena tom
 party_amina         party.party                     maria lena tom
 address_amina       party.address                   maria lena tom
 phone_amina         party.contact_mechanism         maria lena tom
-client_leyla        kim.client                      lena tom
+client_leyla        kim.case.client                      lena tom
 party_leyla         party.party                     lena tom
 address_leyla       party.address                   lena tom
-client_dmitri       kim.client                      dirk
-member_dmitri       kim.client.household_member     dirk
+client_dmitri       kim.case.client                      dirk
+member_dmitri       kim.case.client.household_member     dirk
 party_dmitri        party.party                     dirk
 address_dmitri      party.address                   dirk
-barrier             kim.barrier                     maria lena tom petra
+barrier             kim.case.barrier                     maria lena tom petra
 party_jobcenter     party.party                     everybody
 address_jobcenter   party.address                   everybody
 party_caritas       party.party                     everybody
@@ -121,12 +121,12 @@ FIELDS = {
     'ir.note': ['resource', 'message'],
     'ir.attachment': ['resource', 'name'],
     'ir.model.log': ['resource', 'event', 'target'],
-    'kim.client': ['party', 'name', 'birth_date', 'residence_status'],
-    'kim.client.household_member': ['client', 'name'],
+    'kim.case.client': ['party', 'name', 'birth_date', 'residence_status'],
+    'kim.case.client.household_member': ['client', 'name'],
     'party.party': ['name', 'addresses'],
     'party.address': ['party', 'street'],
     'party.contact_mechanism': ['party', 'value'],
-    'kim.barrier': ['name', 'description', 'company', 'case_count'],
+    'kim.case.barrier': ['name', 'description', 'company', 'case_count'],
     'company.employee': ['party', 'company'],
     'kim.funding.rate': ['year', 'amount'],
     'kim.funding.grant': ['number', 'company'],
@@ -149,7 +149,7 @@ VIA = {
 # The nested exports of the records of LINKS, and the records each of their
 # relations reaches (relation field -> records)
 NESTED_EXPORTS = {
-    'kim.client': ['cases/contacts/notes'],
+    'kim.case.client': ['cases/contacts/notes'],
     'party.party': ['addresses/street'],
     'kim.case': ['client/party/addresses/street', 'contacts/notes'],
     'kim.case.contact': ['case/client/name', 'notes'],
@@ -625,9 +625,9 @@ class AccessTestCase(unittest.TestCase):
         # login, model, method, arguments, and what must stay stored:
         # table, condition on an id, number of rows
         attempts = [
-            ('maria', 'kim.client', 'create', [[{
+            ('maria', 'kim.case.client', 'create', [[{
                             'party': ids['party_dmitri']}]],
-                'kim_client', 'party = %s', ids['party_dmitri'], 1),
+                'kim_case_client', 'party = %s', ids['party_dmitri'], 1),
             ('maria', 'kim.case', 'write', [[ids['case_a']], {
                         'referrer': ids['party_dmitri']}],
                 'kim_case', 'referrer = %s', ids['party_dmitri'], 0),
@@ -643,9 +643,9 @@ class AccessTestCase(unittest.TestCase):
                             'party': ids['party_dmitri'],
                             'street': "Neuweg 2"}]],
                 'party_address', 'party = %s', ids['party_dmitri'], 1),
-            ('maria', 'kim.barrier', 'write', [[ids['barrier']], {
+            ('maria', 'kim.case.barrier', 'write', [[ids['barrier']], {
                         'cases': [('add', [ids['case_l']])]}],
-                'kim_barrier-kim_case', 'barrier = %s', ids['barrier'], 1),
+                'kim_case_barrier-kim_case', 'barrier = %s', ids['barrier'], 1),
             ('claudia', 'kim.funding.staffing', 'create', [[{
                             'post': ids['post_drk'],
                             'employee': self.fixture.employees['claudia'],
@@ -766,7 +766,7 @@ class AccessTestCase(unittest.TestCase):
         "maria cannot copy dirk's case, client or Dmitri's person"
         problems = []
         for key, table in [('case_d', 'kim_case'),
-                ('client_dmitri', 'kim_client'),
+                ('client_dmitri', 'kim_case_client'),
                 ('party_dmitri', 'party_party')]:
             before = self.stored(table, '1 = 1')
             outcome = self.call(
@@ -782,13 +782,13 @@ class AccessTestCase(unittest.TestCase):
         "maria cannot link Dmitri's person to a client file or to her case"
         ids = self.ids
         problems = []
-        outcome = self.call('maria', 'kim.client', 'create',
+        outcome = self.call('maria', 'kim.case.client', 'create',
             [{'party': ids['party_dmitri']}])
         self.check(problems, 'regression', 'maria',
             "create a client of Dmitri's person", outcome, False)
-        if self.stored('kim_client', 'party = %s', ids['party_dmitri']) != 1:
+        if self.stored('kim_case_client', 'party = %s', ids['party_dmitri']) != 1:
             problems.append("maria: a client of Dmitri's person stored")
-        self.discard('kim_client', outcome)
+        self.discard('kim_case_client', outcome)
         outcome = self.call('maria', 'kim.case', 'write', [ids['case_a']],
             {'referrer': ids['party_dmitri']})
         self.check(problems, 'regression', 'maria',
@@ -869,7 +869,7 @@ class AccessTestCase(unittest.TestCase):
                     if r['company'] == caritas)
 
         def set_goal_reached(value):
-            outcome = self.call('admin', 'kim.closure_reason', 'write',
+            outcome = self.call('admin', 'kim.case.closure_reason', 'write',
                 [self.fixture.closure_reason], {'goal_reached': value})
             self.assertEqual(outcome.kind, 'ok', outcome.text)
 

@@ -4,6 +4,8 @@
 from trytond.cache import Cache
 from trytond.pool import PoolMeta
 
+from .migration import move_xml_ids
+
 
 class User(metaclass=PoolMeta):
     __name__ = 'res.user'
@@ -12,3 +14,18 @@ class User(metaclass=PoolMeta):
     # request made with "company": null for all the following requests.
     _get_companies_cache = Cache('res.user.get_companies.context')
     _get_employees_cache = Cache('res.user.get_employees.context')
+
+
+class Group(metaclass=PoolMeta):
+    __name__ = 'res.group'
+
+    @classmethod
+    def __register__(cls, module):
+        # Migration from 8.0.0: the groups and the menu spanning the
+        # modules came from kim_case
+        move_xml_ids(
+            'kim_case', 'kim', 'group_kim_admin', 'group_kim_coordination',
+            'user_admin_group_kim_admin', 'kim_icon', 'menu_kim',
+            'menu_kim_group_coordination', 'menu_kim_group_admin',
+            'msg_catalog_code_unique')
+        super().__register__(module)

@@ -3,6 +3,7 @@
 # license terms.
 from trytond.model import ModelSQL, ModelView, Workflow, fields
 from trytond.modules.kim.access import AccessMixin
+from trytond.modules.kim.migration import RenamedMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
@@ -10,13 +11,14 @@ from trytond.transaction import Transaction
 from .tools import count_related
 
 
-class Barrier(AccessMixin, Workflow, ModelSQL, ModelView):
+class Barrier(RenamedMixin, AccessMixin, Workflow, ModelSQL, ModelView):
     """KIM Structural Barrier
 
     A gap in the system of services seen across cases (strukturelle
     Fehlstelle); recorded without personal data so that coordination can
     take it up."""
-    __name__ = 'kim.barrier'
+    __name__ = 'kim.case.barrier'
+    _former_name = 'kim.barrier'
     __string__ = "KIM Structural Barrier"
     _states = {
         'readonly': Eval('state') != 'draft',
@@ -39,10 +41,10 @@ class Barrier(AccessMixin, Workflow, ModelSQL, ModelView):
         'kim.legal_domain', "Legal Domain", ondelete='RESTRICT',
         states=_states)
     target_group = fields.Many2One(
-        'kim.target_group', "Target Group", ondelete='RESTRICT',
+        'kim.case.target_group', "Target Group", ondelete='RESTRICT',
         states=_states)
     cases = fields.Many2Many(
-        'kim.barrier-kim.case', 'barrier', 'case', "Cases",
+        'kim.case.barrier-kim.case', 'barrier', 'case', "Cases",
         domain=[('company', '=', Eval('company', -1))],
         help="The cases in which the barrier occurred.")
     case_count = fields.Function(
@@ -95,7 +97,7 @@ class Barrier(AccessMixin, Workflow, ModelSQL, ModelView):
     def get_case_count(cls, barriers, name):
         # Counted in SQL so that coordination sees how often a barrier
         # occurred without access to the cases themselves.
-        return count_related(barriers, 'kim.barrier-kim.case', 'barrier')
+        return count_related(barriers, 'kim.case.barrier-kim.case', 'barrier')
 
     @classmethod
     @ModelView.button
@@ -110,11 +112,12 @@ class Barrier(AccessMixin, Workflow, ModelSQL, ModelView):
         pass
 
 
-class BarrierCase(AccessMixin, ModelSQL):
+class BarrierCase(RenamedMixin, AccessMixin, ModelSQL):
     __string__ = "KIM Structural Barrier - Case"
-    __name__ = 'kim.barrier-kim.case'
+    __name__ = 'kim.case.barrier-kim.case'
+    _former_name = 'kim.barrier-kim.case'
     barrier = fields.Many2One(
-        'kim.barrier', "Barrier", required=True, ondelete='CASCADE')
+        'kim.case.barrier', "Barrier", required=True, ondelete='CASCADE')
     case = fields.Many2One(
         'kim.case', "Case", required=True, ondelete='CASCADE')
 

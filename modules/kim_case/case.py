@@ -53,7 +53,7 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
             },
         help="The organisation (Kommune or Träger) responsible for the case.")
     client = fields.Many2One(
-        'kim.client', "Client", required=True, ondelete='RESTRICT',
+        'kim.case.client', "Client", required=True, ondelete='RESTRICT',
         domain=[('company', '=', Eval('company', -1))],
         states={
             'readonly': Eval('state') != 'intake',
@@ -61,13 +61,13 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
     manager = employee_field("Case Manager", states=['closed', 'cancelled'])
     deputy = employee_field("Deputy", states=['closed', 'cancelled'])
     target_group = fields.Many2One(
-        'kim.target_group', "Target Group", ondelete='RESTRICT',
+        'kim.case.target_group', "Target Group", ondelete='RESTRICT',
         states={
             'readonly': _ENDED,
             'required': ~Eval('state').in_(['intake', 'cancelled']),
             })
     access_route = fields.Many2One(
-        'kim.access_route', "Access Route", ondelete='RESTRICT',
+        'kim.case.access_route', "Access Route", ondelete='RESTRICT',
         states={
             'readonly': _ENDED,
             })
@@ -99,7 +99,7 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
         help="The client's situation and resources as found in the "
         "assessment.")
     closure_reason = fields.Many2One(
-        'kim.closure_reason', "Closure Reason", ondelete='RESTRICT',
+        'kim.case.closure_reason', "Closure Reason", ondelete='RESTRICT',
         states={
             'readonly': _ENDED,
             'required': Eval('state') == 'closed',
@@ -119,7 +119,7 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
         'kim.case.consent', 'case', "Consents",
         states={'readonly': Eval('state') == 'cancelled'})
     barriers = fields.Many2Many(
-        'kim.barrier-kim.case', 'case', 'barrier', "Structural Barriers",
+        'kim.case.barrier-kim.case', 'case', 'barrier', "Structural Barriers",
         domain=[('company', '=', Eval('company', -1))])
 
     @classmethod

@@ -8,6 +8,7 @@ from trytond import backend
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.modules.kim.access import AccessMixin
+from trytond.modules.kim.migration import RenamedMixin
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval
 from trytond.tools import grouped_slice
@@ -34,9 +35,10 @@ _PARAGRAPH_STATUSES = {
     'toleration'}
 
 
-class Client(AccessMixin, ModelSQL, ModelView):
+class Client(RenamedMixin, AccessMixin, ModelSQL, ModelView):
     __string__ = "KIM Client"
-    __name__ = 'kim.client'
+    __name__ = 'kim.case.client'
+    _former_name = 'kim.client'
     _rec_name = 'name'
 
     company = fields.Many2One(
@@ -67,7 +69,7 @@ class Client(AccessMixin, ModelSQL, ModelView):
     stateless = fields.Boolean(
         "Stateless", help="Check if the client has no nationality.")
     languages = fields.Many2Many(
-        'kim.client-kim.language', 'client', 'language', "Languages")
+        'kim.case.client-kim.case.language', 'client', 'language', "Languages")
     german_level = fields.Selection([
             (None, ""),
             ('none', "None"),
@@ -98,7 +100,7 @@ class Client(AccessMixin, ModelSQL, ModelView):
                 [None, 'german_citizen', 'eu_free_movement']),
             })
     household_members = fields.One2Many(
-        'kim.client.household_member', 'client', "Household")
+        'kim.case.client.household_member', 'client', "Household")
     household_size = fields.Function(
         fields.Integer("Household Size"), 'get_household_size')
     cases = fields.One2Many('kim.case', 'client', "Cases", readonly=True)
@@ -150,7 +152,7 @@ class Client(AccessMixin, ModelSQL, ModelView):
     @classmethod
     def get_household_size(cls, clients, name):
         members = count_related(
-            clients, 'kim.client.household_member', 'client')
+            clients, 'kim.case.client.household_member', 'client')
         return {c: n + 1 for c, n in members.items()}
 
     @fields.depends('stateless')
@@ -180,13 +182,14 @@ class Client(AccessMixin, ModelSQL, ModelView):
                         client=client.rec_name))
 
 
-class ClientLanguage(AccessMixin, ModelSQL):
+class ClientLanguage(RenamedMixin, AccessMixin, ModelSQL):
     __string__ = "KIM Client - Language"
-    __name__ = 'kim.client-kim.language'
+    __name__ = 'kim.case.client-kim.case.language'
+    _former_name = 'kim.client-kim.language'
     client = fields.Many2One(
-        'kim.client', "Client", required=True, ondelete='CASCADE')
+        'kim.case.client', "Client", required=True, ondelete='CASCADE')
     language = fields.Many2One(
-        'kim.language', "Language", required=True, ondelete='CASCADE')
+        'kim.case.language', "Language", required=True, ondelete='CASCADE')
 
     @classmethod
     def __setup__(cls):
@@ -194,11 +197,12 @@ class ClientLanguage(AccessMixin, ModelSQL):
         cls.__access__.add('client')
 
 
-class HouseholdMember(AccessMixin, ModelSQL, ModelView):
+class HouseholdMember(RenamedMixin, AccessMixin, ModelSQL, ModelView):
     __string__ = "KIM Household Member"
-    __name__ = 'kim.client.household_member'
+    __name__ = 'kim.case.client.household_member'
+    _former_name = 'kim.client.household_member'
     client = fields.Many2One(
-        'kim.client', "Client", required=True, ondelete='CASCADE')
+        'kim.case.client', "Client", required=True, ondelete='CASCADE')
     name = fields.Char("Name", required=True)
     relation = fields.Selection([
             ('partner', "Partner"),
@@ -218,4 +222,4 @@ class HouseholdMember(AccessMixin, ModelSQL, ModelView):
 class Party(metaclass=PoolMeta):
     __name__ = 'party.party'
     kim_clients = fields.One2Many(
-        'kim.client', 'party', "KIM Client Files", readonly=True)
+        'kim.case.client', 'party', "KIM Client Files", readonly=True)

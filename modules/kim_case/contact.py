@@ -31,7 +31,7 @@ class Contact(CaseLineMixin, ModelSQL, ModelView):
         domain=[('company', '=', Eval('_parent_case', {}).get('company', -1))])
     interpreter = fields.Boolean("Interpreter")
     interpreter_language = fields.Many2One(
-        'kim.language', "Interpreted Language", ondelete='RESTRICT',
+        'kim.case.language', "Interpreted Language", ondelete='RESTRICT',
         states={
             'invisible': ~Eval('interpreter'),
             })

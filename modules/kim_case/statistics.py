@@ -175,7 +175,7 @@ class StatisticsMixin(AccessMixin, ModelSQL, ModelView):
 class CaseStatistics(StatisticsMixin):
     __string__ = "KIM Case Statistics"
     __name__ = 'kim.case.statistics'
-    target_group = fields.Many2One('kim.target_group', "Target Group")
+    target_group = fields.Many2One('kim.case.target_group', "Target Group")
     cases_active = fields.Integer(
         "Active Cases", help="Cases open at some time in the period.")
     cases_new = fields.Integer("New Cases")
@@ -226,7 +226,7 @@ class CaseStatistics(StatisticsMixin):
         def count_if(condition):
             return Sum(SQLCase((condition, 1), else_=0))
 
-        reason = Pool().get('kim.closure_reason').__table__()
+        reason = Pool().get('kim.case.closure_reason').__table__()
         closed = (case.state == 'closed') & _in_period(case.end_date)
         query = (case
             .join(reason, 'LEFT', condition=case.closure_reason == reason.id)
@@ -407,7 +407,7 @@ class FieldStatistics(StatisticsMixin):
 class ClosureStatistics(StatisticsMixin):
     __string__ = "KIM Case Statistics per Closure Reason"
     __name__ = 'kim.case.statistics.closure'
-    closure_reason = fields.Many2One('kim.closure_reason', "Closure Reason")
+    closure_reason = fields.Many2One('kim.case.closure_reason', "Closure Reason")
     cases = fields.Integer("Closed Cases")
 
     @classmethod

@@ -22,7 +22,7 @@ def create_staff(company, name, login, groups, config=None):
 def create_client(company, name, config=None, **values):
     "Create a client file with a person of that name"
     Party = Model.get('party.party', config=config)
-    Client = Model.get('kim.client', config=config)
+    Client = Model.get('kim.case.client', config=config)
     client = Client(company=company, party=Party(name=name), **values)
     client.party.save()
     client.save()

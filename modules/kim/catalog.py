@@ -1,0 +1,59 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+"""Configurable classifications that each Kommune sets in its
+Handlungskonzept; they change over time, so they are records, not
+selections. The fields of action and the legal domains are shared by the
+modules of every Baustein."""
+from trytond.model import (
+    DeactivableMixin, ModelSQL, ModelView, Unique, fields, sequence_ordered)
+
+from .access import AccessMixin
+from .migration import move_model, move_xml_ids
+
+
+class CatalogMixin(
+        AccessMixin, DeactivableMixin, sequence_ordered(), ModelSQL, ModelView):
+    __slots__ = ()
+    name = fields.Char("Name", required=True, translate=True)
+    code = fields.Char(
+        "Code", strip=False,
+        help="Short stable key used in exports and statistics.")
+    description = fields.Text("Description", translate=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        t = cls.__table__()
+        cls._sql_constraints += [
+            ('code_unique', Unique(t, t.code), 'kim.msg_catalog_code_unique'),
+            ]
+        cls._order.insert(1, ('name', 'ASC'))
+
+
+def _moved_from_kim_case(cls, module, stem):
+    # Migration from 8.0.0: the catalogue and its data came from kim_case
+    move_model('kim_case', module, cls.__name__)
+    move_xml_ids(
+        'kim_case', module, f'{stem}_%', f'access_{stem}%',
+        f'act_{stem}_form%', f'menu_{stem}_form')
+
+
+class FieldOfAction(CatalogMixin):
+    __string__ = "KIM Field of Action"
+    __name__ = 'kim.field_of_action'
+
+    @classmethod
+    def __register__(cls, module):
+        _moved_from_kim_case(cls, module, 'field_of_action')
+        super().__register__(module)
+
+
+class LegalDomain(CatalogMixin):
+    __string__ = "KIM Legal Domain"
+    __name__ = 'kim.legal_domain'
+
+    @classmethod
+    def __register__(cls, module):
+        _moved_from_kim_case(cls, module, 'legal_domain')
+        super().__register__(module)
