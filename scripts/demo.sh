@@ -110,8 +110,9 @@ if [ ! -f "$DBFILE" ]; then
     echo "   demo database built in $((SECONDS - start)) s"
 else
     echo "== Upgrading the demo database $DB"
-    # -u kim_funding activates it in a demo built before the module
-    trytond-admin -c "$CONF" -d "$DB" --all -u kim_funding \
+    # -u activates kim_funding in a demo built before the module; it comes
+    # before --all, which adds to the list that a later -u would replace.
+    trytond-admin -c "$CONF" -d "$DB" -u kim_case kim_funding --all \
         --activate-dependencies
     python "$ROOT/scenarios/demo_data.py" -d "$DB" -c "$CONF" \
         --password "$PASSWORD" --funding-only

@@ -13,7 +13,8 @@ from .migration import move_model, move_xml_ids
 
 
 class CatalogMixin(
-        AccessMixin, DeactivableMixin, sequence_ordered(), ModelSQL, ModelView):
+        AccessMixin, DeactivableMixin, sequence_ordered(), ModelSQL,
+        ModelView):
     __slots__ = ()
     name = fields.Char("Name", required=True, translate=True)
     code = fields.Char(

@@ -13,7 +13,7 @@ from trytond.pyson import Eval, If
 from trytond.transaction import Transaction
 
 from .exceptions import (
-    CaseClosedError, CaseDeleteError, CaseValidationError, WorkflowError)
+    CaseClosedError, CaseDeleteError, WorkflowError)
 from .statistics import figures_cache
 
 STATES = [
@@ -88,6 +88,9 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
             })
     end_date = fields.Date(
         "End Date",
+        domain=[If(Eval('start_date') & Eval('end_date'),
+                ('end_date', '>=', Eval('start_date')),
+                ())],
         states={
             'readonly': _ENDED,
             'invisible': ~_ENDED & ~Eval('end_date'),
@@ -294,25 +297,6 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
                             'kim_case.msg_case_delete_state',
                             case=case.rec_name))
 
-    @classmethod
-    def validate_fields(cls, cases, field_names):
-        super().validate_fields(cases, field_names)
-        cls.check_dates(cases, field_names)
-
-    @classmethod
-    def check_dates(cls, cases, field_names=None):
-        if field_names and not (field_names & {'start_date', 'end_date'}):
-            return
-        lang = Pool().get('ir.lang').get()
-        for case in cases:
-            if (case.end_date and case.start_date
-                    and case.end_date < case.start_date):
-                raise CaseValidationError(gettext(
-                        'kim_case.msg_case_end_before_start',
-                        case=case.rec_name,
-                        start_date=lang.strftime(case.start_date),
-                        end_date=lang.strftime(case.end_date)))
-
     def valid_consents(self, date=None, recipient=None):
         "Return the consents of the case valid at date for the recipient"
         if date is None:
@@ -458,7 +442,11 @@ class Goal(CaseLineMixin, ModelSQL, ModelView):
         ondelete='RESTRICT')
     description = fields.Char("Goal", required=True)
     agreed_date = fields.Date("Agreed on", required=True)
-    review_date = fields.Date("Review Date")
+    review_date = fields.Date(
+        "Review Date",
+        domain=[If(Eval('review_date') & Eval('agreed_date'),
+                ('review_date', '>=', Eval('agreed_date')),
+                ())])
     outcome = fields.Selection([
             ('open', "Open"),
             ('achieved', "Achieved"),
@@ -468,6 +456,9 @@ class Goal(CaseLineMixin, ModelSQL, ModelView):
             ], "Outcome", required=True, sort=False)
     outcome_date = fields.Date(
         "Outcome Date",
+        domain=[If(Eval('outcome_date') & Eval('agreed_date'),
+                ('outcome_date', '>=', Eval('agreed_date')),
+                ())],
         states={
             'invisible': Eval('outcome') == 'open',
             })
@@ -484,16 +475,3 @@ class Goal(CaseLineMixin, ModelSQL, ModelView):
     @staticmethod
     def default_outcome():
         return 'open'
-
-    @classmethod
-    def validate_fields(cls, goals, field_names):
-        super().validate_fields(goals, field_names)
-        lang = Pool().get('ir.lang').get()
-        for goal in goals:
-            for date in [goal.review_date, goal.outcome_date]:
-                if date and goal.agreed_date and date < goal.agreed_date:
-                    raise CaseValidationError(gettext(
-                            'kim_case.msg_goal_date_before_agreed',
-                            goal=goal.rec_name,
-                            date=lang.strftime(date),
-                            agreed_date=lang.strftime(goal.agreed_date)))

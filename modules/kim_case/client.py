@@ -5,16 +5,14 @@ from sql.conditionals import Coalesce
 from sql.operators import Concat
 
 from trytond import backend
-from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.modules.kim.access import AccessMixin
 from trytond.modules.kim.migration import RenamedMixin
 from trytond.pool import Pool, PoolMeta
-from trytond.pyson import Eval
+from trytond.pyson import Date, Eval, If
 from trytond.tools import grouped_slice
 from trytond.transaction import Transaction
 
-from .exceptions import CaseValidationError
 from .tools import count_related
 
 RESIDENCE_STATUSES = [
@@ -56,7 +54,9 @@ class Client(RenamedMixin, AccessMixin, ModelSQL, ModelView):
         help="Name, addresses and contact data of the client.")
     name = fields.Function(
         fields.Char("Name"), 'get_name', searcher='search_name')
-    birth_date = fields.Date("Birth Date")
+    birth_date = fields.Date(
+        "Birth Date",
+        domain=[If(Eval('birth_date'), ('birth_date', '<=', Date()), ())])
     age = fields.Function(fields.Integer("Age"), 'get_age')
     gender = fields.Selection([
             (None, ""),
@@ -82,7 +82,11 @@ class Client(RenamedMixin, AccessMixin, ModelSQL, ModelView):
             ], "German Level",
         help="Level of German according to the CEFR.")
     entry_date = fields.Date(
-        "Entry Date", help="Date of entry to Germany.")
+        "Entry Date",
+        domain=[If(Eval('entry_date') & Eval('birth_date'),
+                ('entry_date', '>=', Eval('birth_date')),
+                ())],
+        help="Date of entry to Germany.")
     residence_status = fields.Selection(
         RESIDENCE_STATUSES, "Residence Status")
     residence_paragraph = fields.Char(
@@ -159,27 +163,6 @@ class Client(RenamedMixin, AccessMixin, ModelSQL, ModelView):
     def on_change_stateless(self):
         if self.stateless:
             self.nationality = None
-
-    @classmethod
-    def validate_fields(cls, clients, field_names):
-        super().validate_fields(clients, field_names)
-        cls.check_dates(clients, field_names)
-
-    @classmethod
-    def check_dates(cls, clients, field_names=None):
-        if field_names and not (field_names & {'birth_date', 'entry_date'}):
-            return
-        today = Pool().get('ir.date').today()
-        for client in clients:
-            if client.birth_date and client.birth_date > today:
-                raise CaseValidationError(gettext(
-                        'kim_case.msg_client_birth_date_future',
-                        client=client.rec_name))
-            if (client.birth_date and client.entry_date
-                    and client.entry_date < client.birth_date):
-                raise CaseValidationError(gettext(
-                        'kim_case.msg_client_entry_before_birth',
-                        client=client.rec_name))
 
 
 class ClientLanguage(RenamedMixin, AccessMixin, ModelSQL):

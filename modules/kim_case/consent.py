@@ -5,10 +5,10 @@ from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
 from trytond.modules.kim.access import AccessMixin
 from trytond.pool import Pool
-from trytond.pyson import Eval
+from trytond.pyson import Eval, If
 
 from .case import CaseLineMixin
-from .exceptions import ConsentError, ConsentHistoryError
+from .exceptions import ConsentHistoryError
 
 
 class Consent(CaseLineMixin, ModelSQL, ModelView):
@@ -42,9 +42,16 @@ class Consent(CaseLineMixin, ModelSQL, ModelView):
             ('oral', "Oral (documented)"),
             ], "Form", required=True, states={'readonly': _signed})
     valid_until = fields.Date(
-        "Valid Until", states={'readonly': _signed})
+        "Valid Until",
+        domain=[If(Eval('valid_until') & Eval('date'),
+                ('valid_until', '>=', Eval('date')),
+                ())],
+        states={'readonly': _signed})
     withdrawal_date = fields.Date(
         "Withdrawn on",
+        domain=[If(Eval('withdrawal_date') & Eval('date'),
+                ('withdrawal_date', '>=', Eval('date')),
+                ())],
         states={
             'readonly': Eval('state') == 'withdrawn',
             })
@@ -89,19 +96,6 @@ class Consent(CaseLineMixin, ModelSQL, ModelView):
         if self.date > today:
             return 'pending'
         return 'valid'
-
-    @classmethod
-    def validate_fields(cls, consents, field_names):
-        super().validate_fields(consents, field_names)
-        lang = Pool().get('ir.lang').get()
-        for consent in consents:
-            for date in [consent.valid_until, consent.withdrawal_date]:
-                if date and date < consent.date:
-                    raise ConsentError(gettext(
-                            'kim_case.msg_consent_date_before_signed',
-                            consent=consent.rec_name,
-                            date=lang.strftime(date),
-                            signed=lang.strftime(consent.date)))
 
     @classmethod
     def check_modification(cls, mode, consents, values=None, external=False):

@@ -1,14 +1,12 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
-from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
 from .case import CaseLineMixin
-from .exceptions import CaseValidationError
 
 
 class Contact(CaseLineMixin, ModelSQL, ModelView):
@@ -17,6 +15,7 @@ class Contact(CaseLineMixin, ModelSQL, ModelView):
     date = fields.Date("Date", required=True)
     duration = fields.Integer(
         "Duration (Minutes)", required=True,
+        domain=[('duration', '>', 0)],
         help="Duration of the contact in minutes.")
     kind = fields.Selection([
             ('in_person', "In Person"),
@@ -63,16 +62,5 @@ class Contact(CaseLineMixin, ModelSQL, ModelView):
         return Transaction().context.get('employee')
 
     def get_rec_name(self, name):
-        return f'{self.date} {self.kind_string}'
-
-    @classmethod
-    def validate_fields(cls, contacts, field_names):
-        super().validate_fields(contacts, field_names)
         lang = Pool().get('ir.lang').get()
-        for contact in contacts:
-            if contact.duration is not None and contact.duration <= 0:
-                raise CaseValidationError(gettext(
-                        'kim_case.msg_contact_duration_positive',
-                        case=contact.case.rec_name,
-                        date=lang.strftime(contact.date),
-                        duration=contact.duration))
+        return f'{lang.strftime(self.date)} {self.kind_string}'

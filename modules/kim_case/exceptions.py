@@ -5,10 +5,6 @@ from trytond.exceptions import UserError
 from trytond.model.exceptions import AccessError, ValidationError
 
 
-class CaseValidationError(ValidationError):
-    pass
-
-
 class WorkflowError(UserError):
     pass
 

@@ -4,10 +4,10 @@
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.pool import Pool
-from trytond.pyson import Eval
+from trytond.pyson import Eval, If
 
 from .case import CaseLineMixin
-from .exceptions import CaseValidationError, ConsentError
+from .exceptions import ConsentError
 
 
 class Referral(CaseLineMixin, ModelSQL, ModelView):
@@ -32,6 +32,9 @@ class Referral(CaseLineMixin, ModelSQL, ModelView):
             ], "Outcome", required=True, sort=False)
     outcome_date = fields.Date(
         "Outcome Date",
+        domain=[If(Eval('outcome_date') & Eval('date'),
+                ('outcome_date', '>=', Eval('date')),
+                ())],
         states={
             'invisible': Eval('outcome') == 'pending',
             })
@@ -57,18 +60,14 @@ class Referral(CaseLineMixin, ModelSQL, ModelView):
         return 'pending'
 
     def get_rec_name(self, name):
-        return f'{self.recipient.rec_name} ({self.date})'
+        lang = Pool().get('ir.lang').get()
+        return f'{self.recipient.rec_name} ({lang.strftime(self.date)})'
 
     @classmethod
     def validate_fields(cls, referrals, field_names):
         super().validate_fields(referrals, field_names)
         lang = Pool().get('ir.lang').get()
         for referral in referrals:
-            if (referral.outcome_date
-                    and referral.outcome_date < referral.date):
-                raise CaseValidationError(gettext(
-                        'kim_case.msg_referral_outcome_before_date',
-                        referral=referral.rec_name))
             if field_names and not (
                     field_names & {'date', 'recipient', 'case'}):
                 continue
