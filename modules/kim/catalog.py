@@ -32,29 +32,26 @@ class CatalogMixin(
         cls._order.insert(1, ('name', 'ASC'))
 
 
-def _moved_from_kim_case(cls, module, stem):
-    # Migration from 8.0.0: the catalogue and its data came from kim_case
-    move_model('kim_case', module, cls.__name__)
-    move_xml_ids(
-        'kim_case', module, f'{stem}_%', f'access_{stem}%',
-        f'act_{stem}_form%', f'menu_{stem}_form')
+class SharedCatalogMixin(CatalogMixin):
+    __slots__ = ()
+
+    @classmethod
+    def __register__(cls, module):
+        # Migration from kim_case 8.0.0: the catalogue and its data came
+        # from there
+        stem = cls.__name__.split('.')[-1]
+        move_model('kim_case', module, cls.__name__)
+        move_xml_ids(
+            'kim_case', module, f'{stem}_%', f'access_{stem}%',
+            f'act_{stem}_form%', f'menu_{stem}_form')
+        super().__register__(module)
 
 
-class FieldOfAction(CatalogMixin):
+class FieldOfAction(SharedCatalogMixin):
     __string__ = "KIM Field of Action"
     __name__ = 'kim.field_of_action'
 
-    @classmethod
-    def __register__(cls, module):
-        _moved_from_kim_case(cls, module, 'field_of_action')
-        super().__register__(module)
 
-
-class LegalDomain(CatalogMixin):
+class LegalDomain(SharedCatalogMixin):
     __string__ = "KIM Legal Domain"
     __name__ = 'kim.legal_domain'
-
-    @classmethod
-    def __register__(cls, module):
-        _moved_from_kim_case(cls, module, 'legal_domain')
-        super().__register__(module)
