@@ -4,17 +4,17 @@
 """Demo data of kim_funding: the funding of Stadt Musterstadt by the Land in
 2025 and 2026.
 
-One Zuwendungsbescheid of the Bezirksregierung Arnsberg for 2025–2026 with
-an Änderungsbescheid from 1 July 2026 (case management 8.0 → 9.0 VZÄ), the
-funded posts of the Kommune and of the four Träger with their staffing (a
+One grant notice of the Bezirksregierung Arnsberg for 2025–2026 with an
+amendment from 1 July 2026 (case management 8.0 → 9.0 FTE), the funded
+posts of the municipality and of the four providers with their staffing (a
 vacancy, a change of employee in mid-month, a shared post and a parental
-leave), the Weiterleitungsverträge with the Träger and their quarterly
+leave), the pass-through contracts with the providers and their quarterly
 installments, the payments of the Land and the proofs of use: those of 2025
 submitted and accepted, those of 2026 computed as drafts.
 
 Loaded by scenarios/demo_data.py after the case data; every step is done
 by the user who does it in real life (the rates by the administrator, the
-Kommune's records by its finance officer Frank Weber, the staffing and
+municipality's records by its finance officer Frank Weber, the staffing and
 proofs of Caritas by its finance officer Claudia Berger) on its date, with
 the clock of ir.date moved to that date.  All figures are fixed: two runs
 give the same data.
@@ -24,16 +24,16 @@ from decimal import Decimal
 
 # Finance staff: login, first name, last name, organisation, role
 FINANCE_STAFF = [
-    ('frank', "Frank", "Weber", 'ki', 'finance_kommune'),
-    ('claudia', "Claudia", "Berger", 'car', 'finance_trager'),
+    ('frank', "Frank", "Weber", 'ki', 'finance_municipality'),
+    ('claudia', "Claudia", "Berger", 'car', 'finance_provider'),
     ]
 FINANCE_ROLES = {
-    'finance_kommune': "Finance: grants, posts, contracts, proofs of use",
-    'finance_trager': "Finance: staffing and proofs of use of the Träger",
+    'finance_municipality': "Finance: grants, posts, contracts, proofs of use",
+    'finance_provider': "Finance: staffing and proofs of use of the provider",
     }
 FINANCE_GROUPS = {
-    'finance_kommune': 'group_kim_funding_kommune',
-    'finance_trager': 'group_kim_funding_trager',
+    'finance_municipality': 'group_kim_funding_municipality',
+    'finance_provider': 'group_kim_funding_provider',
     }
 # Logins of kim_case that also read the funding records
 FUNDING_READERS = ['petra']
@@ -41,14 +41,14 @@ FUNDING_READERS = ['petra']
 AUTHORITY = "Bezirksregierung Arnsberg, Dezernat 36"
 AUTHORITY_ADDRESS = ("Seibertzstraße 1", '59821', "Arnsberg")
 YEARS = (2025, 2026)
-# Published flat rates per VZÄ and year (the same in both years)
+# Published flat rates per FTE and year (the same in both years)
 RATES = [
     ('1', 'coordination', 57000),
-    ('1', 'administration', 45000),   # 22,500 € per 0.5 VZÄ
+    ('1', 'administration', 45000),   # 22,500 € per 0.5 FTE
     ('1', 'workplace', 5700),
     ('2', 'case_management', 57000),
-    ('3', 'abh', 50000),              # 25,000 € per 0.5 VZÄ
-    ('3', 'ebh', 50000),
+    ('3', 'foreigners_authority', 50000),  # 25,000 € per 0.5 FTE
+    ('3', 'naturalisation_authority', 50000),
     ]
 RATE_SOURCE = ("Bezirksregierung Arnsberg, Dezernat 36: Fachbezogene "
     "Pauschalen KIM {year}")
@@ -56,14 +56,14 @@ RATE_SOURCE = ("Bezirksregierung Arnsberg, Dezernat 36: Fachbezogene "
 GRANT_NUMBER = "36.08.01-KIM-2025-0117"
 GRANT_DATE = dt.date(2024, 12, 16)
 GRANT_START, GRANT_END = dt.date(2025, 1, 1), dt.date(2026, 12, 31)
-# Baustein, kind, VZÄ approved in each year
+# Building block, kind, FTE approved in each year
 GRANT_LINES = [
     ('1', 'coordination', '2.5'),
     ('1', 'administration', '0.5'),
     ('1', 'workplace', '2.5'),
     ('2', 'case_management', '8.0'),
-    ('3', 'abh', '0.5'),
-    ('3', 'ebh', '0.5'),
+    ('3', 'foreigners_authority', '0.5'),
+    ('3', 'naturalisation_authority', '0.5'),
     ]
 AMENDMENT = {
     'number': "36.08.01-KIM-2025-0117-Ä1",
@@ -93,7 +93,7 @@ FINANCE_EMPLOYEE_START = {
     'claudia': dt.date(2014, 2, 1),
     }
 
-# Pass-through contracts: Träger, number, date, Nachtrag (date, amount)
+# Pass-through contracts: provider, number, date, date of the supplement
 CONTRACTS = [
     ('car', "WLV-KIM-2025-01", dt.date(2024, 12, 18), None),
     ('drk', "WLV-KIM-2025-02", dt.date(2024, 12, 18), None),
@@ -122,9 +122,10 @@ LAND_PAYMENTS = [
     dt.date(2026, 11, 13),
     ]
 
-# Funded posts: key, employer, Baustein, kind, designation, VZÄ, pay grade,
-# start, end (None: those of the grant), contract (Träger key or None), the
-# staffing as (employee: login or key of NEW_EMPLOYEES, from, to, VZÄ)
+# Funded posts: key, employer, building block, kind, designation, FTE, pay
+# grade, start, end (None: those of the grant), contract (provider key or
+# None), the staffing as (employee: login or key of NEW_EMPLOYEES, from, to,
+# FTE)
 _END = None
 POSTS = [
     ('ki-koord-1', 'ki', '1', 'coordination',
@@ -143,11 +144,11 @@ POSTS = [
         "Verwaltungsassistenz KI", '0.5', "TVöD E 8", None, None, [
             ('schulte', GRANT_START, dt.date(2025, 8, 15), '0.5'),
             ('peters', dt.date(2025, 8, 16), _END, '0.5')]),
-    ('ki-abh', 'ki', '3', 'abh',
+    ('ki-abh', 'ki', '3', 'foreigners_authority',
         "Ausländerbehörde – KIM-Stelle", '0.5', "TVöD E 9b", None, None, [
             ('hartmann', GRANT_START, _END, '0.5')]),
     # vacant from March to May 2025
-    ('ki-ebh', 'ki', '3', 'ebh',
+    ('ki-ebh', 'ki', '3', 'naturalisation_authority',
         "Einbürgerungsbehörde – KIM-Stelle", '0.5', "TVöD E 9b", None, None, [
             ('koch', GRANT_START, dt.date(2025, 2, 28), '0.5'),
             ('richter', dt.date(2025, 6, 1), _END, '0.5')]),
@@ -190,9 +191,9 @@ AMENDMENT_POSTS = [
             ('katharina', dt.date(2026, 7, 1), _END, '1.0')]),
     ]
 
-# Proofs of use of 2025: Träger key (None: the Kommune), created, submitted,
-# accepted
-STATEMENTS_2025 = [
+# Proofs of use of 2025: provider key (None: the municipality), created,
+# submitted, accepted
+PROOFS_2025 = [
     ('car', dt.date(2026, 2, 9), dt.date(2026, 2, 20), dt.date(2026, 3, 16)),
     ('awo', dt.date(2026, 2, 16), dt.date(2026, 2, 26),
         dt.date(2026, 3, 18)),
@@ -202,25 +203,25 @@ STATEMENTS_2025 = [
     (None, dt.date(2026, 4, 20), dt.date(2026, 5, 29),
         dt.date(2026, 9, 15)),
     ]
-# Refunds after the accepted proof of 2025: Träger key (None: the Kommune
-# to the Land), date
+# Refunds after the accepted proof of 2025: provider key (None: the
+# municipality to the Land), date
 REFUNDS_2025 = [
     ('drk', dt.date(2026, 4, 15)),
     (None, dt.date(2026, 10, 15)),
     ]
 
-ACTIVITIES_TRAGER = (
+ACTIVITIES_PROVIDER = (
     "Rechtskreisübergreifendes Case Management (Baustein 2) für "
     "Zugewanderte mit komplexem Unterstützungsbedarf in Musterstadt: "
     "Erstgespräche, Bestandsaufnahme, Zielvereinbarung, Begleitung und "
     "Vermittlung an die Regeldienste nach der Rahmenkonzeption des "
     "Kommunalen Integrationszentrums; Teilnahme an den Fallkonferenzen "
     "und am Netzwerk Case Management der Stadt.")
-RESULTS_TRAGER = (
+RESULTS_PROVIDER = (
     "Die Fälle wurden nach den Standards des KIM geführt; strukturelle "
     "Hürden aus der Fallarbeit wurden an die Koordinierung gemeldet. "
     "Die Fallzahlen des Jahres sind unten aufgeführt.")
-ACTIVITIES_KOMMUNE = (
+ACTIVITIES_MUNICIPALITY = (
     "Baustein 1: Koordinierung des Kommunalen Integrationsmanagements "
     "durch das Kommunale Integrationszentrum, Geschäftsführung der "
     "Lenkungsgruppe, Netzwerk Case Management mit Caritas, DRK, Diakonie "
@@ -229,7 +230,7 @@ ACTIVITIES_KOMMUNE = (
     "(Weiterleitung nach Nr. 12 VVG zu § 44 LHO). Baustein 3: je eine "
     "halbe Stelle in der Ausländer- und der Einbürgerungsbehörde für "
     "Bleiberechtsperspektiven und Einbürgerungen.")
-RESULTS_KOMMUNE = (
+RESULTS_MUNICIPALITY = (
     "Die geförderten Stellen waren bis auf die Vakanz in der "
     "Einbürgerungsbehörde (März bis Mai 2025) und die Elternzeit im "
     "Case Management DRK 2 (Juni bis September 2025) besetzt. Die "
@@ -294,21 +295,21 @@ class FundingDemo:
             return self.b.employees[key]
         return self.new_employees[key]
 
-    def approved(self, kind_vzae, start, end):
-        "The amount of lines (baustein, kind, vzae) for the months"
+    def approved(self, kind_fte, start, end):
+        "The amount of lines (building_block, kind, fte) for the months"
         months = months_between(start, end)
         return sum((self.rates[(b, k)] * _d(v) * months / 12
-                for b, k, v in kind_vzae), Decimal(0)).quantize(
+                for b, k, v in kind_fte), Decimal(0)).quantize(
             Decimal('0.01'))
 
     def post_amount(self, post, start, end):
         "The flat rates of a post (as approved) between start and end"
-        _, _, baustein, kind, _, vzae, _, p_start, p_end, _ = post
+        _, _, building_block, kind, _, fte, _, p_start, p_end, _ = post
         first = max(p_start or GRANT_START, start)
         last = min(p_end or GRANT_END, end)
         if first > last:
             return Decimal(0)
-        return (self.rates[(baustein, kind)] * _d(vzae)
+        return (self.rates[(building_block, kind)] * _d(fte)
             * months_between(first, last) / 12).quantize(Decimal('0.01'))
 
     # --- set-up by the administrator -------------------------------------
@@ -370,12 +371,12 @@ class FundingDemo:
 
     def create_rates(self, year):
         Rate = self.model('kim.funding.rate', 'admin')
-        Rate.save([Rate(baustein=baustein, kind=kind, year=year,
+        Rate.save([Rate(building_block=building_block, kind=kind, year=year,
                     amount=amount, source=RATE_SOURCE.format(year=year))
-                for (baustein, kind), amount in self.rates.items()])
+                for (building_block, kind), amount in self.rates.items()])
         self.counts['funding rates'] += len(self.rates)
 
-    # --- the Kommune's finance officer ----------------------------------
+    # --- the municipality's finance officer -----------------------------
     def create_grant(self):
         Grant = self.model('kim.funding.grant', 'frank')
         Party = self.model('party.party', 'frank')
@@ -384,22 +385,23 @@ class FundingDemo:
             date=GRANT_DATE, start_date=GRANT_START, end_date=GRANT_END,
             vacancy_rule='day')
         for year in YEARS:
-            for baustein, kind, vzae in GRANT_LINES:
+            for building_block, kind, fte in GRANT_LINES:
                 line = grant.lines.new()
-                line.baustein = baustein
+                line.building_block = building_block
                 line.kind = kind
                 line.start_date = max(GRANT_START, dt.date(year, 1, 1))
                 line.end_date = min(GRANT_END, dt.date(year, 12, 31))
-                line.vzae = _d(vzae)
-                assert line.rate == self.rates[(baustein, kind)], line.rate
+                line.fte = _d(fte)
+                assert line.rate == self.rates[(building_block, kind)], (
+                    line.rate)
         grant.save()
         grant.click('confirm')
         self.grant = grant.id
-        self.lines = {(l.baustein, l.kind, l.start_date.year): l.id
+        self.lines = {(l.building_block, l.kind, l.start_date.year): l.id
             for l in grant.lines}
 
     def contract_amount(self, org, amended=False):
-        "The flat rates of the Träger's posts for the whole period"
+        "The flat rates of the provider's posts for the whole period"
         posts = [p for p in POSTS + (AMENDMENT_POSTS if amended else [])
             if p[1] == org]
         return sum((self.post_amount(p, GRANT_START, GRANT_END)
@@ -434,7 +436,7 @@ class FundingDemo:
         self.counts['funding contracts'] += 1
 
     def amend_contract(self, org):
-        "The Nachtrag for the post funded by the amendment"
+        "The supplement for the post funded by the amendment"
         Contract = self.model('kim.funding.contract', 'frank')
         contract = Contract(self.contracts[org])
         contract.amount = self.contract_amount(org, amended=True)
@@ -445,7 +447,7 @@ class FundingDemo:
         contract.save()
 
     def create_post(self, post, line_year=2025, amendment_line=None):
-        key, org, baustein, kind, name, vzae, pay_grade, start, end, \
+        key, org, building_block, kind, name, fte, pay_grade, start, end, \
             staffing = post
         Post = self.model('kim.funding.post', 'frank')
         Grant = self.model('kim.funding.grant', 'frank')
@@ -453,23 +455,23 @@ class FundingDemo:
         Contract = self.model('kim.funding.contract', 'frank')
         record = Post(company=self.b.companies[org], grant=Grant(self.grant),
             line=Line(amendment_line
-                or self.lines[(baustein, kind, line_year)]),
-            name=name, vzae=_d(vzae), pay_grade=pay_grade,
+                or self.lines[(building_block, kind, line_year)]),
+            name=name, fte=_d(fte), pay_grade=pay_grade,
             start_date=start or GRANT_START, end_date=end or GRANT_END)
         if org in self.contracts:
             record.contract = Contract(self.contracts[org])
         record.save()
         self.posts[key] = record.id
         self.counts['funding posts'] += 1
-        # The Träger with a finance login records its staffing itself
+        # The provider with a finance login records its staffing itself
         login = 'claudia' if org == 'car' else 'frank'
         Staffing = self.model('kim.funding.staffing', login)
         Post = self.model('kim.funding.post', login)
         Employee = self.model('company.employee', login)
         Staffing.save([Staffing(post=Post(record.id),
                     employee=Employee(self.employee(who)),
-                    start_date=s_start, end_date=s_end, vzae=_d(s_vzae))
-                for who, s_start, s_end, s_vzae in staffing])
+                    start_date=s_start, end_date=s_end, fte=_d(s_fte))
+                for who, s_start, s_end, s_fte in staffing])
         self.counts['funding staffing'] += len(staffing)
 
     def land_payment(self, date, kind, year, amount, description):
@@ -485,7 +487,7 @@ class FundingDemo:
         Payment(contract=Contract(self.contracts[org]), kind=kind,
             date=date, year=year, amount=amount,
             description=description).save()
-        self.counts['funding payments to Träger'] += 1
+        self.counts['funding payments to providers'] += 1
 
     def pay_installment(self, org, due):
         "Pay the installment due on the date as it stands in the schedule"
@@ -503,7 +505,7 @@ class FundingDemo:
             dt.date(year, 12, 31))
         if year == AMENDMENT['effective_date'].year and (
                 date >= AMENDMENT['date']):
-            # From the Änderungsbescheid on, the rest of the new total
+            # From the amendment on, the rest of the new total
             effective = AMENDMENT['effective_date']
             changed = {(b, k) for b, k, _ in AMENDMENT['lines']}
             before = [l for l in lines if (l[0], l[1]) in changed]
@@ -528,17 +530,17 @@ class FundingDemo:
             date=AMENDMENT['date'],
             effective_date=AMENDMENT['effective_date'],
             reason=AMENDMENT['reason'])
-        for baustein, kind, vzae in AMENDMENT['lines']:
+        for building_block, kind, fte in AMENDMENT['lines']:
             line = amendment.lines.new()
             line.grant = grant
-            line.baustein = baustein
+            line.building_block = building_block
             line.kind = kind
             line.start_date = AMENDMENT['effective_date']
             line.end_date = dt.date(line.start_date.year, 12, 31)
-            line.vzae = _d(vzae)
+            line.fte = _d(fte)
         amendment.save()
         amendment.click('confirm')
-        self.amendment_lines = {(l.baustein, l.kind): l.id
+        self.amendment_lines = {(l.building_block, l.kind): l.id
             for l in amendment.lines}
 
     def create_amendment_posts(self):
@@ -547,45 +549,45 @@ class FundingDemo:
                     (post[2], post[3])])
 
     # --- proofs of use --------------------------------------------------
-    def statement_login(self, org):
+    def proof_login(self, org):
         return 'claudia' if org == 'car' else 'frank'
 
-    def create_statement(self, org, year, texts=True):
-        login = self.statement_login(org)
-        Statement = self.model('kim.funding.statement', login)
+    def create_proof(self, org, year, texts=True):
+        login = self.proof_login(org)
+        Proof = self.model('kim.funding.proof', login)
         Grant = self.model('kim.funding.grant', login)
         Contract = self.model('kim.funding.contract', login)
-        statement = Statement(grant=Grant(self.grant), year=year)
+        proof = Proof(grant=Grant(self.grant), year=year)
         if org:
-            statement.contract = Contract(self.contracts[org])
-        assert statement.company.id == self.b.companies[org or 'ki']
-        statement.save()
-        statement.click('compute')
+            proof.contract = Contract(self.contracts[org])
+        assert proof.company.id == self.b.companies[org or 'ki']
+        proof.save()
+        proof.click('compute')
         if texts:
-            statement.activities = (ACTIVITIES_TRAGER if org
-                else ACTIVITIES_KOMMUNE)
-            statement.results = RESULTS_TRAGER if org else RESULTS_KOMMUNE
-            statement.save()
-        self.statements[(org, year)] = statement.id
+            proof.activities = (ACTIVITIES_PROVIDER if org
+                else ACTIVITIES_MUNICIPALITY)
+            proof.results = RESULTS_PROVIDER if org else RESULTS_MUNICIPALITY
+            proof.save()
+        self.proofs[(org, year)] = proof.id
         self.counts[f'funding proofs of use {year}'] += 1
 
-    def submit_statement(self, org, year):
-        login = self.statement_login(org)
-        Statement = self.model('kim.funding.statement', login)
-        statement = Statement(self.statements[(org, year)])
-        statement.click('submit')
+    def submit_proof(self, org, year):
+        login = self.proof_login(org)
+        Proof = self.model('kim.funding.proof', login)
+        proof = Proof(self.proofs[(org, year)])
+        proof.click('submit')
 
-    def accept_statement(self, org, year):
-        Statement = self.model('kim.funding.statement', 'frank')
-        statement = Statement(self.statements[(org, year)])
-        statement.click('accept')
+    def accept_proof(self, org, year):
+        Proof = self.model('kim.funding.proof', 'frank')
+        proof = Proof(self.proofs[(org, year)])
+        proof.click('accept')
 
     def refund(self, org, year):
         "Record the refund due by the accepted proof of use"
-        Statement = self.model('kim.funding.statement', 'frank')
-        statement = Statement(self.statements[(org, year)])
-        assert statement.state == 'accepted'
-        amount = statement.refund_due
+        Proof = self.model('kim.funding.proof', 'frank')
+        proof = Proof(self.proofs[(org, year)])
+        assert proof.state == 'accepted'
+        amount = proof.refund_due
         if not amount:
             return
         description = f"Rückzahlung lt. Verwendungsnachweis {year}"
@@ -600,7 +602,7 @@ class FundingDemo:
     def plan(self):
         self.contracts = {}
         self.posts = {}
-        self.statements = {}
+        self.proofs = {}
         at = self.at
         at(dt.date(2024, 12, 2), "rates 2025", self.create_rates, 2025)
         at(GRANT_DATE, "grant", self.create_grant)
@@ -618,25 +620,26 @@ class FundingDemo:
             at(date, f"payment of the Land {date}", self.pay_land, date,
                 index % 4)
         at(dt.date(2025, 12, 1), "rates 2026", self.create_rates, 2026)
-        for org, created, submitted, accepted in STATEMENTS_2025:
-            at(created, f"proof of use 2025 {org}", self.create_statement,
+        for org, created, submitted, accepted in PROOFS_2025:
+            at(created, f"proof of use 2025 {org}", self.create_proof,
                 org, 2025)
-            at(submitted, f"submit 2025 {org}", self.submit_statement,
+            at(submitted, f"submit 2025 {org}", self.submit_proof,
                 org, 2025)
-            at(accepted, f"accept 2025 {org}", self.accept_statement,
+            at(accepted, f"accept 2025 {org}", self.accept_proof,
                 org, 2025)
         for org, date in REFUNDS_2025:
             at(date, f"refund 2025 {org}", self.refund, org, 2025)
         at(AMENDMENT['date'], "amendment", self.amend_grant)
         at(AMENDMENT['date'] + dt.timedelta(days=8), "amendment posts",
             self.create_amendment_posts)
-        for org, _, _, nachtrag in CONTRACTS:
-            if nachtrag:
-                at(nachtrag, f"Nachtrag {org}", self.amend_contract, org)
+        for org, _, _, supplement in CONTRACTS:
+            if supplement:
+                at(supplement, f"supplement {org}", self.amend_contract,
+                    org)
         # The drafts of the running year, computed today
         for org in [None, 'car', 'drk', 'dia', 'awo']:
             at(self.today, f"proof of use 2026 {org}",
-                self.create_statement, org, 2026, False)
+                self.create_proof, org, 2026, False)
 
     def run(self):
         self.setup_users()

@@ -45,9 +45,9 @@ STAFF = {
             ('kim', 'group_kim_coordination'),
             ('kim_funding', 'group_kim_funding_read')]),
     'frank': ("Frank Weber", 'kommune',
-        [('kim_funding', 'group_kim_funding_kommune')]),
+        [('kim_funding', 'group_kim_funding_municipality')]),
     'claudia': ("Claudia Berger", 'caritas',
-        [('kim_funding', 'group_kim_funding_trager')]),
+        [('kim_funding', 'group_kim_funding_provider')]),
     }
 ORGANISATIONS = {
     'kommune': "Stadt Testhausen – KI",
@@ -107,8 +107,8 @@ MARKERS = {
     'contract_drk': ["WV-DRK-2026"],
     'post_caritas': ["Fallmanagement Caritas"],
     'post_drk': ["Fallmanagement DRK"],
-    'statement_caritas': ["Sachbericht Caritas Testhausen"],
-    'statement_kommune': ["Sachbericht Kommune Testhausen"],
+    'proof_caritas': ["Sachbericht Caritas Testhausen"],
+    'proof_municipality': ["Sachbericht Kommune Testhausen"],
     }
 
 
@@ -550,7 +550,8 @@ class Fixture:
         create_rates([self.year], config=self.config('admin'))
         rate, = self.model('admin', 'kim.funding.rate').find([
                 ('year', '=', self.year),
-                ('baustein', '=', '2'), ('kind', '=', 'case_management')])
+                ('building_block', '=', '2'),
+                ('kind', '=', 'case_management')])
         self.ids['rate'] = rate.id
 
         def company(key):
@@ -579,32 +580,32 @@ class Fixture:
             contract.installments.new(date=start, amount=Decimal('28500'))
             contract.save()
             post = Post(company=company(key), grant=grant, line=line,
-                name=post_name, vzae=Decimal(1), start_date=start,
+                name=post_name, fte=Decimal(1), start_date=start,
                 end_date=end, contract=contract)
             post.staffings.new(employee=self.record(
                     'frank', 'company.employee', self.employees[login]),
-                start_date=start, vzae=Decimal('0.5'))
+                start_date=start, fte=Decimal('0.5'))
             post.save()
             self.ids[f'contract_{key}'] = contract.id
             self.ids[f'post_{key}'] = post.id
             self.ids[f'staffing_{key}'] = post.staffings[0].id
 
-        Statement = self.model('claudia', 'kim.funding.statement')
-        statement = Statement(
+        Proof = self.model('claudia', 'kim.funding.proof')
+        proof = Proof(
             grant=self.record('claudia', 'kim.funding.grant', grant.id),
             contract=self.record('claudia', 'kim.funding.contract',
                 self.ids['contract_caritas']),
             year=self.year, activities="Sachbericht Caritas Testhausen")
-        statement.save()
-        statement.click('compute')
-        self.ids['statement_caritas'] = statement.id
+        proof.save()
+        proof.click('compute')
+        self.ids['proof_caritas'] = proof.id
 
-        Statement = self.model('frank', 'kim.funding.statement')
-        statement = Statement(grant=grant, year=self.year,
+        Proof = self.model('frank', 'kim.funding.proof')
+        proof = Proof(grant=grant, year=self.year,
             activities="Sachbericht Kommune Testhausen")
-        statement.save()
-        statement.click('compute')
-        self.ids['statement_kommune'] = statement.id
+        proof.save()
+        proof.click('compute')
+        self.ids['proof_municipality'] = proof.id
 
     def _load_links(self):
         "The ids of the link tables and logs, read in the database"

@@ -28,10 +28,10 @@ EVERYBODY = 'everybody'
 # lines, notes, attachments and logs of a case follow the case, the person
 # of a client (with her addresses and contact mechanisms) her client files.
 # Amina has a case of lena (case_a3), so lena reads her client file too.
-# Coordination (petra) reads the barriers, finance (frank for the Kommune,
-# claudia for Caritas) the funding records of their organisations, the
-# administration (admin) catalogues and rates; the three of them and petra
-# read no case file and no client person.
+# Coordination (petra) reads the barriers, finance (frank for the
+# municipality, claudia for Caritas) the funding records of their
+# organisations, the administration (admin) catalogues and rates; the three
+# of them and petra read no case file and no client person.
 MATRIX = """
 # record            model                           who may read it
 case_a              kim.case                        maria tom
@@ -90,8 +90,8 @@ post_caritas        kim.funding.post                petra frank claudia admin
 post_drk            kim.funding.post                petra frank admin
 staffing_caritas    kim.funding.staffing            petra frank claudia admin
 staffing_drk        kim.funding.staffing            petra frank admin
-statement_caritas   kim.funding.statement           petra frank claudia admin
-statement_kommune   kim.funding.statement           petra frank admin
+proof_caritas       kim.funding.proof               petra frank claudia admin
+proof_municipality  kim.funding.proof               petra frank admin
 """
 
 Row = collections.namedtuple('Row', 'key model readers')
@@ -130,12 +130,12 @@ FIELDS = {
     'company.employee': ['party', 'company'],
     'kim.funding.rate': ['year', 'amount'],
     'kim.funding.grant': ['number', 'company'],
-    'kim.funding.grant.line': ['grant', 'vzae'],
+    'kim.funding.grant.line': ['grant', 'fte'],
     'kim.funding.grant.payment': ['grant', 'amount'],
     'kim.funding.contract': ['number', 'company', 'amount'],
-    'kim.funding.post': ['name', 'company', 'vzae'],
-    'kim.funding.staffing': ['post', 'employee', 'vzae'],
-    'kim.funding.statement': ['year', 'company', 'activities'],
+    'kim.funding.post': ['name', 'company', 'fte'],
+    'kim.funding.staffing': ['post', 'employee', 'fte'],
+    'kim.funding.proof': ['year', 'company', 'activities'],
     }
 # The link tables are not exposed over RPC (no ModelView): they are read
 # through the Many2Many field of the record they belong to.
@@ -197,10 +197,10 @@ RELATED = [
         ["Jobcenter Testhausen"], []),
     ('petra', 'employee_maria', ['party.rec_name'], True,
         ["Maria Schneider"], []),
-    *[(login, 'staffing_caritas', ['employee.rec_name', 'vzae'], True,
+    *[(login, 'staffing_caritas', ['employee.rec_name', 'fte'], True,
         ["Maria Schneider"], [])
         for login in ['frank', 'claudia', 'petra', 'admin']],
-    *[(login, 'staffing_drk', ['employee.rec_name', 'vzae'], True,
+    *[(login, 'staffing_drk', ['employee.rec_name', 'fte'], True,
         ["Dirk Hoffmann"], [])
         for login in ['frank', 'petra', 'admin']],
     ('claudia', 'post_caritas', ['staffings.employee.rec_name',
@@ -211,10 +211,10 @@ RELATED = [
         [('posts', 'post_drk'), ('contracts', 'contract_drk')]),
     ('claudia', 'contract_caritas', ['grant.posts.name'], None,
         ["Fallmanagement Caritas"], [('grant.posts', 'post_drk')]),
-    ('claudia', 'statement_caritas', ['lines.post.name',
+    ('claudia', 'proof_caritas', ['lines.post.name',
             'staffing.employee.rec_name'], True,
         ["Fallmanagement Caritas", "Maria Schneider"], []),
-    ('frank', 'statement_kommune', ['lines.post.name'], True,
+    ('frank', 'proof_municipality', ['lines.post.name'], True,
         ["Fallmanagement Caritas", "Fallmanagement DRK"], []),
     ]
 # Exports through a record the login may read (login, record, fields,
@@ -223,7 +223,7 @@ RELATED_EXPORTS = [
     ('petra', 'barrier', ['name', 'cases/number', 'cases/client/name'],
         None, []),
     ('lena', 'barrier', ['name', 'cases/number'], None, []),
-    *[(login, 'staffing_caritas', ['employee/rec_name', 'vzae'], True,
+    *[(login, 'staffing_caritas', ['employee/rec_name', 'fte'], True,
         ["Maria Schneider"])
         for login in ['frank', 'claudia', 'petra', 'admin']],
     ('claudia', 'post_caritas', ['name', 'staffings/employee/rec_name'],
@@ -232,7 +232,7 @@ RELATED_EXPORTS = [
             'payments/amount'], None, []),
     ('claudia', 'contract_caritas', ['number', 'grant/posts/name',
             'grant/contracts/number'], None, []),
-    ('frank', 'statement_kommune', ['lines/post/name'], True,
+    ('frank', 'proof_municipality', ['lines/post/name'], True,
         ["Fallmanagement DRK"]),
     ]
 # Write values refused to logins that may not read the record
@@ -408,11 +408,11 @@ class AccessTestCase(unittest.TestCase):
     def case_file(self, login, key):
         return self.report(login, 'kim.case.file', [self.ids[key]])
 
-    def statement_report(self, login, key, action):
+    def proof_report(self, login, key, action):
         id_ = self.ids[key]
-        return self.report(login, 'kim.funding.statement', [id_], {
+        return self.report(login, 'kim.funding.proof', [id_], {
                 'action_id': self.fixture.ref('kim_funding', action),
-                'model': 'kim.funding.statement', 'id': id_, 'ids': [id_]})
+                'model': 'kim.funding.proof', 'id': id_, 'ids': [id_]})
 
     def statistics(self, login, context):
         return self.call(login, 'kim.case.statistics', 'search_read', [],
@@ -603,13 +603,13 @@ class AccessTestCase(unittest.TestCase):
                     problems.append(f'maria: case file case_a names {key}')
         self.assertNoProblems(problems)
 
-    def test_matrix_statement_report(self):
-        "the proof of use prints only for the readers of the statement"
+    def test_matrix_proof_report(self):
+        "the proof of use prints only for the readers of the proof"
         problems = []
-        for key, action in [('statement_caritas', 'report_statement_trager'),
-                ('statement_kommune', 'report_statement')]:
+        for key, action in [('proof_caritas', 'report_proof_provider'),
+                ('proof_municipality', 'report_proof')]:
             for login in LOGINS:
-                outcome = self.statement_report(login, key, action)
+                outcome = self.proof_report(login, key, action)
                 self.check(problems, 'report', login, f'proof of use {key}',
                     outcome._replace(value=odt_text(outcome.value[1]))
                     if outcome.kind == 'ok' else outcome,
@@ -649,7 +649,7 @@ class AccessTestCase(unittest.TestCase):
             ('claudia', 'kim.funding.staffing', 'create', [[{
                             'post': ids['post_drk'],
                             'employee': self.fixture.employees['claudia'],
-                            'start_date': today, 'vzae': Decimal('0.1')}]],
+                            'start_date': today, 'fte': Decimal('0.1')}]],
                 'kim_funding_staffing', 'post = %s', ids['post_drk'], 1),
             ]
         for login, model, method, args, table, where, id_, count in attempts:

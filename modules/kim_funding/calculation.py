@@ -1,13 +1,14 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
-"""The money rules of the Fachpauschalen, free of the database.
+"""The money rules of the flat rates, free of the database.
 
-A flat rate is an amount per VZÄ and year; a month is worth a twelfth of
-it.  Amounts are rounded to the cent (half up) as the Bescheid states them.
-The months of a post are rounded cumulatively: each month is the rounded
-running total less the rounded total before it, so the months add up to
-the exactly rounded total (55,000 / 12 × 6 = 27,500.00, not 6 × 4,583.33).
+A flat rate is an amount per FTE and year; a month is worth a twelfth of
+it.  Amounts are rounded to the cent (half up) as the grant notice states
+them.  The months of a post are rounded cumulatively: each month is the
+rounded running total less the rounded total before it, so the months add
+up to the exactly rounded total (55,000 / 12 × 6 = 27,500.00, not
+6 × 4,583.33).
 """
 import calendar
 import datetime as dt
@@ -15,11 +16,11 @@ from collections import namedtuple
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal('0.01')
-VZAE = Decimal('0.0001')
+FTE_QUANTUM = Decimal('0.0001')
 MONTHS = 12
 
 Month = namedtuple('Month', [
-        'month', 'days', 'post_days', 'rate', 'vzae', 'occupied',
+        'month', 'days', 'post_days', 'rate', 'fte', 'occupied',
         'vacant_days', 'approved', 'eligible'])
 
 
@@ -50,26 +51,26 @@ def full_months(start, end):
     return (end.year - start.year) * MONTHS + end.month - start.month + 1
 
 
-def line_amount(rate, vzae, start, end):
-    "The amount of a grant line: rate × VZÄ × months / 12"
-    return round_cent(rate * vzae * full_months(start, end) / MONTHS)
+def line_amount(rate, fte, start, end):
+    "The amount of a grant line: rate × FTE × months / 12"
+    return round_cent(rate * fte * full_months(start, end) / MONTHS)
 
 
 def _occupation(staffings, start, end):
-    """Return the VZÄ-days, the highest VZÄ staffed at once and the days with
-    any staffing between start and end; staffings as (start, end, vzae) with
+    """Return the FTE-days, the highest FTE staffed at once and the days with
+    any staffing between start and end; staffings as (start, end, fte) with
     end None when open"""
-    vzae_days = Decimal(0)
+    fte_days = Decimal(0)
     changes = {}
-    for s_start, s_end, vzae in staffings:
+    for s_start, s_end, fte in staffings:
         s_end = min(s_end or end, end)
         s_start = max(s_start, start)
         if s_start > s_end:
             continue
-        vzae_days += vzae * ((s_end - s_start).days + 1)
-        changes[s_start] = changes.get(s_start, 0) + vzae
+        fte_days += fte * ((s_end - s_start).days + 1)
+        changes[s_start] = changes.get(s_start, 0) + fte
         after = s_end + dt.timedelta(days=1)
-        changes[after] = changes.get(after, 0) - vzae
+        changes[after] = changes.get(after, 0) - fte
     highest = current = Decimal(0)
     staffed_days = 0
     previous = None
@@ -79,18 +80,18 @@ def _occupation(staffings, start, end):
         current += changes[day]
         highest = max(highest, current)
         previous = day
-    return vzae_days, highest, staffed_days
+    return fte_days, highest, staffed_days
 
 
 def post_months(
-        post_start, post_end, post_vzae, staffings, rate_of, rule,
+        post_start, post_end, post_fte, staffings, rate_of, rule,
         start, end):
     """Compute the months of a post between start and end.
 
-    staffings: (start, end or None, vzae) of the post
-    rate_of: function returning the rate per VZÄ and year of a month
+    staffings: (start, end or None, fte) of the post
+    rate_of: function returning the rate per FTE and year of a month
     rule: 'day' (pro rata per vacant day) or 'month' (a twelfth is cut
-    only for a month without any staffing of the VZÄ share)
+    only for a month without any staffing of the FTE share)
     """
     first, last = max(post_start, start), min(post_end, end)
     result = []
@@ -103,22 +104,23 @@ def post_months(
         m_start, m_end = max(month, first), min(month_end(month), last)
         post_days = (m_end - m_start).days + 1
         rate = rate_of(month)
-        vzae_days, highest, staffed_days = _occupation(
+        fte_days, highest, staffed_days = _occupation(
             staffings, m_start, m_end)
         monthly = rate / MONTHS
-        approved = monthly * post_vzae * post_days / days
+        approved = monthly * post_fte * post_days / days
         if rule == 'month':
-            occupied = min(highest, post_vzae)
+            occupied = min(highest, post_fte)
             eligible = monthly * occupied * post_days / days
         else:
-            occupied = vzae_days / post_days
-            eligible = monthly * vzae_days / days
+            occupied = fte_days / post_days
+            eligible = monthly * fte_days / days
         total_approved += approved
         total_eligible += min(eligible, approved)
         result.append(Month(
                 month=month, days=days, post_days=post_days, rate=rate,
-                vzae=post_vzae,
-                occupied=occupied.quantize(VZAE, rounding=ROUND_HALF_UP),
+                fte=post_fte,
+                occupied=occupied.quantize(
+                    FTE_QUANTUM, rounding=ROUND_HALF_UP),
                 vacant_days=post_days - staffed_days,
                 approved=round_cent(total_approved) - rounded_approved,
                 eligible=round_cent(total_eligible) - rounded_eligible))
@@ -127,15 +129,15 @@ def post_months(
     return result
 
 
-def peak_vzae(periods):
-    """Return the highest sum of VZÄ at any day and that day, from periods
-    as (start, end or None, vzae)"""
+def peak_fte(periods):
+    """Return the highest sum of FTE at any day and that day, from periods
+    as (start, end or None, fte)"""
     changes = {}
-    for start, end, vzae in periods:
-        changes[start] = changes.get(start, 0) + vzae
+    for start, end, fte in periods:
+        changes[start] = changes.get(start, 0) + fte
         if end:
             after = end + dt.timedelta(days=1)
-            changes[after] = changes.get(after, 0) - vzae
+            changes[after] = changes.get(after, 0) - fte
     highest, peak, current = Decimal(0), None, Decimal(0)
     for day in sorted(changes):
         current += changes[day]

@@ -13,9 +13,9 @@ VACANCY_RULES = [
     ]
 VACANCY_RULE_HELP = (
     "How the flat rate of a post is cut while it is vacant:\n"
-    "- pro rata per day: only the days and VZÄ share staffed are paid;\n"
+    "- pro rata per day: only the days and FTE share staffed are paid;\n"
     "- 1/12 per full vacant month: a twelfth is cut for each month in "
-    "which the VZÄ share was not staffed on any day.")
+    "which the FTE share was not staffed on any day.")
 
 
 class Configuration(
@@ -42,6 +42,9 @@ class Configuration(
 class ConfigurationVacancyRule(AccessMixin, ModelSQL, CompanyValueMixin):
     __string__ = "KIM Funding Configuration Vacancy Rule"
     __name__ = 'kim.funding.configuration.vacancy_rule'
+    company = fields.Many2One(
+        'company.company', "Organisation", ondelete='CASCADE',
+        help="The municipality whose grants take this rule.")
     vacancy_rule = fields.Selection(
         VACANCY_RULES, "Vacancy Rule", required=True)
 

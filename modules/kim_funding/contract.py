@@ -5,23 +5,24 @@ from decimal import Decimal
 
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Unique, fields
+from trytond.modules.currency.fields import Monetary
 from trytond.modules.kim.access import AccessMixin
 
 from .calculation import CENT
 from .exceptions import FundingValidationError
-from .grant import AmountMixin, PaymentMixin, PeriodMixin
+from .grant import PaymentMixin
+from .model import MessageValueMixin, PeriodMixin, format_amount
 from .rate import AMOUNT_DIGITS
 
 
-class Contract(
-        AccessMixin, PeriodMixin, AmountMixin, ModelSQL, ModelView):
+class Contract(AccessMixin, PeriodMixin, ModelSQL, ModelView):
     __string__ = "KIM Pass-through Contract"
     __name__ = 'kim.funding.contract'
     _period_within = 'grant'
     _rec_name = 'number'
     company = fields.Many2One(
-        'company.company', "Träger", required=True,
-        help="The Träger receiving the funds passed on.")
+        'company.company', "Organisation", required=True,
+        help="The provider receiving the funds passed on.")
     grant = fields.Many2One(
         'kim.funding.grant', "Grant", required=True, ondelete='RESTRICT',
         domain=[('state', '=', 'confirmed')])
@@ -29,8 +30,9 @@ class Contract(
     date = fields.Date("Date", required=True)
     start_date = fields.Date("Start Date", required=True)
     end_date = fields.Date("End Date", required=True)
-    amount = fields.Numeric(
-        "Amount", digits=AMOUNT_DIGITS, required=True,
+    amount = Monetary(
+        "Amount", currency='currency', digits=AMOUNT_DIGITS, required=True,
+        domain=[('amount', '>=', 0)],
         help="The amount agreed to be passed on for the whole period.")
     currency = fields.Function(fields.Many2One(
             'currency.currency', "Currency"), 'on_change_with_currency')
@@ -40,19 +42,19 @@ class Contract(
         'kim.funding.contract.installment', 'contract', "Schedule")
     payments = fields.One2Many(
         'kim.funding.contract.payment', 'contract', "Payments")
-    eligible_amount = fields.Function(fields.Numeric(
-            "Eligible Amount", digits=AMOUNT_DIGITS,
+    eligible_amount = fields.Function(Monetary(
+            "Eligible Amount", currency='currency', digits=AMOUNT_DIGITS,
             help="The flat rates earned by the staffing of the posts in "
             "the contract period."),
         'get_balance')
-    paid_amount = fields.Function(fields.Numeric(
-            "Paid Amount", digits=AMOUNT_DIGITS,
-            help="Payments passed on less refunds by the Träger."),
+    paid_amount = fields.Function(Monetary(
+            "Paid Amount", currency='currency', digits=AMOUNT_DIGITS,
+            help="Payments passed on less refunds by the provider."),
         'get_balance')
-    balance = fields.Function(fields.Numeric(
-            "Balance", digits=AMOUNT_DIGITS,
-            help="Positive: the Träger still has to receive it; negative: "
-            "the Träger has to pay it back."),
+    balance = fields.Function(Monetary(
+            "Balance", currency='currency', digits=AMOUNT_DIGITS,
+            help="Positive: the provider still has to receive it; "
+            "negative: the provider has to pay it back."),
         'get_balance')
 
     @classmethod
@@ -134,20 +136,29 @@ class Contract(
                         contract=contract.rec_name))
 
 
-class Installment(AccessMixin, AmountMixin, ModelSQL, ModelView):
+class Installment(AccessMixin, MessageValueMixin, ModelSQL, ModelView):
     __string__ = "KIM Pass-through Installment"
     __name__ = 'kim.funding.contract.installment'
     contract = fields.Many2One(
         'kim.funding.contract', "Contract", required=True,
         ondelete='CASCADE')
     date = fields.Date("Due Date", required=True)
-    amount = fields.Numeric("Amount", digits=AMOUNT_DIGITS, required=True)
+    amount = Monetary(
+        "Amount", currency='currency', digits=AMOUNT_DIGITS, required=True,
+        domain=[('amount', '>=', 0)])
+    currency = fields.Function(fields.Many2One(
+            'currency.currency', "Currency"), 'on_change_with_currency')
 
     @classmethod
     def __setup__(cls):
         super().__setup__()
         cls.__access__.add('contract')
         cls._order = [('date', 'ASC'), ('id', 'ASC')]
+
+    @fields.depends('contract', '_parent_contract.grant')
+    def on_change_with_currency(self, name=None):
+        if self.contract and self.contract.grant:
+            return self.contract.grant.company.currency
 
     @classmethod
     def validate_fields(cls, installments, field_names):
@@ -160,7 +171,10 @@ class Installment(AccessMixin, AmountMixin, ModelSQL, ModelView):
                     raise FundingValidationError(gettext(
                             'kim_funding.msg_installments_over_amount',
                             contract=contract.rec_name,
-                            scheduled=scheduled, amount=contract.amount))
+                            scheduled=format_amount(
+                                scheduled, contract.currency),
+                            amount=format_amount(
+                                contract.amount, contract.currency)))
 
 
 class Payment(AccessMixin, PaymentMixin, ModelSQL, ModelView):
@@ -170,8 +184,8 @@ class Payment(AccessMixin, PaymentMixin, ModelSQL, ModelView):
         'kim.funding.contract', "Contract", required=True,
         ondelete='CASCADE')
     kind = fields.Selection([
-            ('payment', "Payment to the Träger"),
-            ('refund', "Refund by the Träger"),
+            ('payment', "Payment to the Provider"),
+            ('refund', "Refund by the Provider"),
             ], "Kind", required=True)
 
     @classmethod
@@ -181,6 +195,11 @@ class Payment(AccessMixin, PaymentMixin, ModelSQL, ModelView):
         t = cls.__table__()
         cls._sql_indexes.add(
             Index(t, (t.contract, Index.Equality()), (t.year, Index.Range())))
+
+    @fields.depends('contract', '_parent_contract.grant')
+    def on_change_with_currency(self, name=None):
+        if self.contract and self.contract.grant:
+            return self.contract.grant.company.currency
 
     def get_grant(self):
         return self.contract.grant

@@ -7,6 +7,7 @@ from decimal import Decimal
 from trytond.i18n import gettext
 from trytond.model import (
     Index, ModelSQL, ModelView, Unique, Workflow, fields)
+from trytond.modules.currency.fields import Monetary
 from trytond.modules.kim.access import AccessMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval
@@ -15,80 +16,13 @@ from trytond.transaction import Transaction
 from . import calculation
 from .configuration import VACANCY_RULE_HELP, VACANCY_RULES
 from .exceptions import FrozenError, FundingValidationError, WorkflowError
-from .rate import AMOUNT_DIGITS, BAUSTEINE, KINDS, VZAE_DIGITS
+from .model import (
+    MessageValueMixin, PeriodMixin, format_date, format_number)
+from .rate import (
+    AMOUNT_DIGITS, BUILDING_BLOCKS, FTE_DIGITS, KINDS, migrate_post_kinds)
 
 
-def format_date(date):
-    return Pool().get('ir.lang').get().strftime(date)
-
-
-class PeriodMixin:
-    """A period from start_date to end_date within the period of the record
-    named by _period_within"""
-    __slots__ = ()
-    _period_within = None
-
-    @classmethod
-    def validate_fields(cls, records, field_names):
-        super().validate_fields(records, field_names)
-        cls.check_period(records, field_names)
-
-    @classmethod
-    def check_period(cls, records, field_names=None):
-        if field_names and not (field_names & {
-                    'start_date', 'end_date', cls._period_within}):
-            return
-        for record in records:
-            if (record.start_date and record.end_date
-                    and record.end_date < record.start_date):
-                raise FundingValidationError(gettext(
-                        'kim_funding.msg_end_before_start',
-                        record=record.rec_name,
-                        start_date=format_date(record.start_date),
-                        end_date=format_date(record.end_date)))
-            if cls._period_within:
-                outer = getattr(record, cls._period_within)
-                start, end = outer.start_date, outer.end_date
-                # An open end means until the end of the outer period.
-                if (record.start_date < start
-                        or (record.end_date or end) > end):
-                    raise FundingValidationError(gettext(
-                            'kim_funding.msg_period_outside',
-                            record=record.rec_name,
-                            outer=outer.rec_name,
-                            start_date=format_date(start),
-                            end_date=format_date(end)))
-
-
-class AmountMixin:
-    "An amount that must not be negative"
-    __slots__ = ()
-
-    @classmethod
-    def validate_fields(cls, records, field_names):
-        super().validate_fields(records, field_names)
-        cls.check_amounts(records, field_names)
-
-    @classmethod
-    def _amount_fields(cls):
-        return ['amount']
-
-    @classmethod
-    def check_amounts(cls, records, field_names=None):
-        names = cls._amount_fields()
-        if field_names and not (field_names & set(names)):
-            return
-        for record in records:
-            for name in names:
-                amount = getattr(record, name)
-                if amount is not None and amount < 0:
-                    raise FundingValidationError(gettext(
-                            'kim_funding.msg_amount_negative',
-                            record=record.rec_name,
-                            **cls.__names__(name)))
-
-
-class Grant(AccessMixin, Workflow, ModelSQL, ModelView):
+class Grant(AccessMixin, PeriodMixin, Workflow, ModelSQL, ModelView):
     __string__ = "KIM Grant"
     __name__ = 'kim.funding.grant'
     _rec_name = 'number'
@@ -97,8 +31,9 @@ class Grant(AccessMixin, Workflow, ModelSQL, ModelView):
         'readonly': Eval('state') != 'draft',
         }
     company = fields.Many2One(
-        'company.company', "Kommune", required=True, states=_states,
-        help="The Kreis or kreisfreie Stadt receiving the grant.")
+        'company.company', "Organisation", required=True, states=_states,
+        help="The municipality receiving the grant: a district or a "
+        "county-level city.")
     authority = fields.Many2One(
         'party.party', "Granting Authority", required=True,
         ondelete='RESTRICT', states=_states,
@@ -106,17 +41,18 @@ class Grant(AccessMixin, Workflow, ModelSQL, ModelView):
             'company': Eval('company', -1),
             },
         depends={'company'},
-        help="The Bewilligungsbehörde, e.g. Bezirksregierung Arnsberg.")
+        help="The authority granting the funds, e.g. the district "
+        "government of Arnsberg.")
     number = fields.Char(
         "File Number", required=True, states=_states,
-        help="The file number (Aktenzeichen) of the Zuwendungsbescheid.")
+        help="The file number of the grant notice.")
     date = fields.Date("Date of Notice", required=True, states=_states)
     start_date = fields.Date(
         "Start Date", required=True, states=_states,
-        help="Start of the Bewilligungszeitraum.")
+        help="Start of the grant period.")
     end_date = fields.Date(
         "End Date", required=True, states=_states,
-        help="End of the Bewilligungszeitraum.")
+        help="End of the grant period.")
     vacancy_rule = fields.Selection(
         VACANCY_RULES, "Vacancy Rule", required=True, states=_states,
         help=VACANCY_RULE_HELP)
@@ -126,10 +62,10 @@ class Grant(AccessMixin, Workflow, ModelSQL, ModelView):
         'kim.funding.grant.line', 'grant', "Lines",
         filter=[('amendment', '=', None)],
         states=_states,
-        help="The lines of the original Bescheid.")
+        help="The lines of the original grant notice.")
     all_lines = fields.One2Many(
         'kim.funding.grant.line', 'grant', "All Lines", readonly=True,
-        help="The lines of the Bescheid and of its amendments.")
+        help="The lines of the grant notice and of its amendments.")
     amendments = fields.One2Many(
         'kim.funding.grant.amendment', 'grant', "Amendments",
         states={
@@ -142,13 +78,13 @@ class Grant(AccessMixin, Workflow, ModelSQL, ModelView):
     contracts = fields.One2Many(
         'kim.funding.contract', 'grant', "Pass-through Contracts",
         readonly=True)
-    approved_amount = fields.Function(fields.Numeric(
-            "Approved Amount", digits=AMOUNT_DIGITS,
+    approved_amount = fields.Function(Monetary(
+            "Approved Amount", currency='currency', digits=AMOUNT_DIGITS,
             help="The amount approved for the whole period, amendments "
             "included."),
         'get_amounts')
-    received_amount = fields.Function(fields.Numeric(
-            "Received Amount", digits=AMOUNT_DIGITS,
+    received_amount = fields.Function(Monetary(
+            "Received Amount", currency='currency', digits=AMOUNT_DIGITS,
             help="Payments received from the Land less refunds."),
         'get_amounts')
     state = fields.Selection([
@@ -235,7 +171,7 @@ class Grant(AccessMixin, Workflow, ModelSQL, ModelView):
         return result
 
     def effective_lines(self):
-        "Return the lines of the Bescheid and its confirmed amendments"
+        "Return the lines of the grant notice and its confirmed amendments"
         return [l for l in self.all_lines
             if not l.amendment or l.amendment.state == 'confirmed']
 
@@ -243,15 +179,16 @@ class Grant(AccessMixin, Workflow, ModelSQL, ModelView):
         return range(self.start_date.year, self.end_date.year + 1)
 
     def rate_finder(self):
-        """Return a function giving the rate of Baustein, kind and month
-        from the effective lines, 0 where no line covers the month"""
+        """Return a function giving the rate of building block, kind and
+        month from the effective lines, 0 where no line covers the month"""
         lines = sorted((l for l in self.effective_lines()
                 if l.effective_end_date and l.start_date),
             key=lambda l: l.start_date, reverse=True)
 
-        def rate_of(baustein, kind, month):
+        def rate_of(building_block, kind, month):
             for line in lines:
-                if (line.baustein == baustein and line.kind == kind
+                if (line.building_block == building_block
+                        and line.kind == kind
                         and line.start_date <= month
                         <= line.effective_end_date):
                     return line.rate
@@ -259,31 +196,14 @@ class Grant(AccessMixin, Workflow, ModelSQL, ModelView):
         return rate_of
 
     def approved_by_kind(self, start, end):
-        """Return the approved amount per (Baustein, kind) for the months
-        between start and end"""
+        """Return the approved amount per (building block, kind) for the
+        months between start and end"""
         result = {}
         for line in self.effective_lines():
-            key = (line.baustein, line.kind)
+            key = (line.building_block, line.kind)
             result.setdefault(key, Decimal(0))
             result[key] += line.amount_between(start, end)
         return result
-
-    @classmethod
-    def validate_fields(cls, grants, field_names):
-        super().validate_fields(grants, field_names)
-        cls.check_dates(grants, field_names)
-
-    @classmethod
-    def check_dates(cls, grants, field_names=None):
-        if field_names and not (field_names & {'start_date', 'end_date'}):
-            return
-        for grant in grants:
-            if grant.end_date < grant.start_date:
-                raise FundingValidationError(gettext(
-                        'kim_funding.msg_end_before_start',
-                        record=grant.rec_name,
-                        start_date=format_date(grant.start_date),
-                        end_date=format_date(grant.end_date)))
 
     @classmethod
     def check_modification(cls, mode, grants, values=None, external=False):
@@ -329,6 +249,9 @@ class GrantLine(AccessMixin, PeriodMixin, ModelSQL, ModelView):
     __string__ = "KIM Grant Line"
     __name__ = 'kim.funding.grant.line'
     _period_within = 'grant'
+    # What is still written on the line of a confirmed grant notice: the
+    # date from which an amendment replaces it
+    _frozen_writable_fields = {'superseded_from'}
     _states = {
         'readonly': Eval('frozen', False),
         }
@@ -339,10 +262,10 @@ class GrantLine(AccessMixin, PeriodMixin, ModelSQL, ModelView):
         'kim.funding.grant.amendment', "Amendment", ondelete='CASCADE',
         domain=[('grant', '=', Eval('grant', -1))],
         states=_states,
-        help="The Änderungsbescheid that set this line; empty for the "
-        "original Bescheid.")
-    baustein = fields.Selection(
-        BAUSTEINE, "Baustein", required=True, states=_states)
+        help="The amendment that set this line; empty for the original "
+        "grant notice.")
+    building_block = fields.Selection(
+        BUILDING_BLOCKS, "Building Block", required=True, states=_states)
     kind = fields.Selection(
         KINDS, "Kind of Post", required=True, states=_states)
     start_date = fields.Date(
@@ -351,28 +274,31 @@ class GrantLine(AccessMixin, PeriodMixin, ModelSQL, ModelView):
     end_date = fields.Date(
         "End Date", required=True, states=_states,
         help="The last day of a month in the same year.")
-    vzae = fields.Numeric(
-        "VZÄ", digits=VZAE_DIGITS, required=True, states=_states,
-        domain=[('vzae', '>=', 0)],
-        help="The approved full-time equivalents (Vollzeitäquivalente).")
-    rate = fields.Numeric(
-        "Rate", digits=AMOUNT_DIGITS, required=True, states=_states,
+    fte = fields.Numeric(
+        "FTE", digits=FTE_DIGITS, required=True, states=_states,
+        domain=[('fte', '>=', 0)],
+        help="The approved full-time equivalents.")
+    rate = Monetary(
+        "Rate", currency='currency', digits=AMOUNT_DIGITS, required=True,
+        states=_states,
         domain=[('rate', '>=', 0)],
-        help="The flat rate per VZÄ and year, filled from the rates of the "
+        help="The flat rate per FTE and year, filled from the rates of the "
         "year.")
-    amount = fields.Function(fields.Numeric(
-            "Amount", digits=AMOUNT_DIGITS,
-            help="Rate × VZÄ × months / 12 as stated in the Bescheid."),
+    amount = fields.Function(Monetary(
+            "Amount", currency='currency', digits=AMOUNT_DIGITS,
+            help="Rate × FTE × months / 12 as stated in the grant notice."),
         'on_change_with_amount')
     superseded_from = fields.Date(
         "Superseded From", readonly=True,
         help="The effective date of the amendment that replaced the line.")
     effective_end_date = fields.Function(
         fields.Date("Effective End Date"), 'on_change_with_effective_end_date')
-    effective_amount = fields.Function(fields.Numeric(
-            "Effective Amount", digits=AMOUNT_DIGITS,
+    effective_amount = fields.Function(Monetary(
+            "Effective Amount", currency='currency', digits=AMOUNT_DIGITS,
             help="The amount for the months until the line was superseded."),
         'get_effective_amount')
+    currency = fields.Function(fields.Many2One(
+            'currency.currency', "Currency"), 'on_change_with_currency')
     frozen = fields.Function(
         fields.Boolean("Frozen"), 'on_change_with_frozen')
 
@@ -384,10 +310,18 @@ class GrantLine(AccessMixin, PeriodMixin, ModelSQL, ModelView):
         t = cls.__table__()
         cls._sql_indexes.add(
             Index(t, (t.grant, Index.Equality()),
-                (t.baustein, Index.Equality()), (t.kind, Index.Equality())))
+                (t.building_block, Index.Equality()),
+                (t.kind, Index.Equality())))
         cls._order = [
-            ('grant', 'ASC'), ('start_date', 'ASC'), ('baustein', 'ASC'),
-            ('kind', 'ASC'), ('id', 'ASC')]
+            ('grant', 'ASC'), ('start_date', 'ASC'),
+            ('building_block', 'ASC'), ('kind', 'ASC'), ('id', 'ASC')]
+
+    @classmethod
+    def __register__(cls, module):
+        table_h = cls.__table_handler__(module)
+        migrate_post_kinds(table_h, cls.__table__())
+        table_h.column_rename('vzae', 'fte')
+        super().__register__(module)
 
     @fields.depends('grant', '_parent_grant.start_date',
         '_parent_grant.end_date', 'amendment',
@@ -409,24 +343,24 @@ class GrantLine(AccessMixin, PeriodMixin, ModelSQL, ModelView):
             self.grant = self.amendment.grant
         self.on_change_grant()
 
-    @fields.depends('baustein', 'kind', 'start_date', 'rate')
+    @fields.depends('building_block', 'kind', 'start_date', 'rate')
     def on_change_with_rate(self):
         pool = Pool()
         Rate = pool.get('kim.funding.rate')
-        if self.baustein and self.kind and self.start_date:
+        if self.building_block and self.kind and self.start_date:
             rate = Rate.get_amount(
-                self.baustein, self.kind, self.start_date.year)
+                self.building_block, self.kind, self.start_date.year)
             if rate is not None:
                 return rate
         return self.rate
 
-    @fields.depends('rate', 'vzae', 'start_date', 'end_date')
+    @fields.depends('rate', 'fte', 'start_date', 'end_date')
     def on_change_with_amount(self, name=None):
-        if (self.rate is not None and self.vzae is not None
+        if (self.rate is not None and self.fte is not None
                 and self.start_date and self.end_date
                 and self.start_date <= self.end_date):
             return calculation.line_amount(
-                self.rate, self.vzae, self.start_date, self.end_date)
+                self.rate, self.fte, self.start_date, self.end_date)
 
     @fields.depends('end_date', 'superseded_from')
     def on_change_with_effective_end_date(self, name=None):
@@ -444,7 +378,12 @@ class GrantLine(AccessMixin, PeriodMixin, ModelSQL, ModelView):
         last = min(self.effective_end_date, calculation.month_end(end))
         if first > last:
             return Decimal(0)
-        return calculation.line_amount(self.rate, self.vzae, first, last)
+        return calculation.line_amount(self.rate, self.fte, first, last)
+
+    @fields.depends('grant', '_parent_grant.company')
+    def on_change_with_currency(self, name=None):
+        if self.grant and self.grant.company:
+            return self.grant.company.currency
 
     @fields.depends('grant', '_parent_grant.state', 'amendment',
         '_parent_amendment.state')
@@ -456,7 +395,9 @@ class GrantLine(AccessMixin, PeriodMixin, ModelSQL, ModelView):
     def get_rec_name(self, name):
         kind = self.__class__.kind.translated('kind').__get__(
             self, self.__class__)
-        return f'{kind} {self.start_date.year} ({self.vzae} VZÄ)'
+        return gettext('kim_funding.msg_grant_line_rec_name',
+            kind=kind, year=self.start_date.year,
+            fte=format_number(self.fte) if self.fte is not None else '')
 
     @classmethod
     def search_rec_name(cls, name, clause):
@@ -490,7 +431,7 @@ class GrantLine(AccessMixin, PeriodMixin, ModelSQL, ModelView):
     @classmethod
     def check_overlap(cls, lines, field_names=None):
         if field_names and not (field_names & {
-                    'start_date', 'end_date', 'baustein', 'kind',
+                    'start_date', 'end_date', 'building_block', 'kind',
                     'amendment', 'grant'}):
             return
         for line in lines:
@@ -498,7 +439,7 @@ class GrantLine(AccessMixin, PeriodMixin, ModelSQL, ModelView):
                     ('grant', '=', line.grant.id),
                     ('amendment', '=',
                         line.amendment.id if line.amendment else None),
-                    ('baustein', '=', line.baustein),
+                    ('building_block', '=', line.building_block),
                     ('kind', '=', line.kind),
                     ('start_date', '<=', line.end_date),
                     ('end_date', '>=', line.start_date),
@@ -513,7 +454,7 @@ class GrantLine(AccessMixin, PeriodMixin, ModelSQL, ModelView):
     def check_modification(cls, mode, lines, values=None, external=False):
         super().check_modification(
             mode, lines, values=values, external=external)
-        if mode == 'write' and set(values) <= {'superseded_from'}:
+        if mode == 'write' and set(values) <= cls._frozen_writable_fields:
             return
         for line in lines:
             if line.frozen:
@@ -521,10 +462,13 @@ class GrantLine(AccessMixin, PeriodMixin, ModelSQL, ModelView):
                         'kim_funding.msg_line_frozen', line=line.rec_name))
 
 
-class Amendment(AccessMixin, Workflow, ModelSQL, ModelView):
+class Amendment(
+        AccessMixin, MessageValueMixin, Workflow, ModelSQL, ModelView):
     __string__ = "KIM Grant Amendment"
     __name__ = 'kim.funding.grant.amendment'
     _rec_name = 'number'
+    # What the workflow still writes on a confirmed amendment
+    _confirmed_writable_fields = {'state'}
     _states = {
         'readonly': Eval('state') != 'draft',
         }
@@ -533,7 +477,7 @@ class Amendment(AccessMixin, Workflow, ModelSQL, ModelView):
         domain=[('state', '=', 'confirmed')], states=_states)
     number = fields.Char(
         "File Number", required=True, states=_states,
-        help="The file number of the Änderungsbescheid.")
+        help="The file number of the amendment notice.")
     date = fields.Date("Date of Notice", required=True, states=_states)
     effective_date = fields.Date(
         "Effective Date", required=True, states=_states,
@@ -597,7 +541,7 @@ class Amendment(AccessMixin, Workflow, ModelSQL, ModelView):
             cls, mode, amendments, values=None, external=False):
         super().check_modification(
             mode, amendments, values=values, external=external)
-        if mode == 'write' and set(values) <= {'state'}:
+        if mode == 'write' and set(values) <= cls._confirmed_writable_fields:
             return
         for amendment in amendments:
             if amendment.state != 'draft':
@@ -618,10 +562,10 @@ class Amendment(AccessMixin, Workflow, ModelSQL, ModelView):
                         'kim_funding.msg_amendment_no_lines',
                         amendment=amendment.rec_name))
             date = amendment.effective_date
-            changed = {(l.baustein, l.kind) for l in amendment.lines}
+            changed = {(l.building_block, l.kind) for l in amendment.lines}
             for line in amendment.grant.effective_lines():
                 if (line.amendment == amendment
-                        or (line.baustein, line.kind) not in changed
+                        or (line.building_block, line.kind) not in changed
                         or line.effective_end_date < date):
                     continue
                 # A line starting later is replaced entirely.
@@ -630,18 +574,23 @@ class Amendment(AccessMixin, Workflow, ModelSQL, ModelView):
         Line.save(to_save)
 
 
-class PaymentMixin(AmountMixin):
+class PaymentMixin(MessageValueMixin):
     "A payment of a budget year: date, kind and amount"
     __slots__ = ()
     date = fields.Date("Date", required=True)
     year = fields.Integer(
         "Budget Year", required=True,
         help="The year of the grant the payment belongs to.")
-    amount = fields.Numeric("Amount", digits=AMOUNT_DIGITS, required=True)
-    signed_amount = fields.Function(fields.Numeric(
-            "Signed Amount", digits=AMOUNT_DIGITS,
+    amount = Monetary(
+        "Amount", currency='currency', digits=AMOUNT_DIGITS, required=True,
+        domain=[('amount', '>=', 0)],
+        help="Never negative: the kind tells a refund from a payment.")
+    signed_amount = fields.Function(Monetary(
+            "Signed Amount", currency='currency', digits=AMOUNT_DIGITS,
             help="The amount, negative for a refund."),
         'get_signed_amount')
+    currency = fields.Function(fields.Many2One(
+            'currency.currency', "Currency"), 'on_change_with_currency')
     description = fields.Char("Description")
 
     @classmethod
@@ -703,6 +652,11 @@ class Payment(AccessMixin, PaymentMixin, ModelSQL, ModelView):
         t = cls.__table__()
         cls._sql_indexes.add(
             Index(t, (t.grant, Index.Equality()), (t.year, Index.Range())))
+
+    @fields.depends('grant', '_parent_grant.company')
+    def on_change_with_currency(self, name=None):
+        if self.grant and self.grant.company:
+            return self.grant.company.currency
 
     def get_grant(self):
         return self.grant

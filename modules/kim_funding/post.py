@@ -13,9 +13,9 @@ from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
 from . import calculation
-from .exceptions import FundingValidationError, StaffingError
-from .grant import PeriodMixin, format_date
-from .rate import BAUSTEINE, KINDS, VZAE_DIGITS
+from .exceptions import StaffingError
+from .model import PeriodMixin, format_date, format_number
+from .rate import BUILDING_BLOCKS, FTE_DIGITS, KINDS
 
 ONE = Decimal('1.00')
 
@@ -25,9 +25,9 @@ class Post(AccessMixin, PeriodMixin, ModelSQL, ModelView):
     __name__ = 'kim.funding.post'
     _period_within = 'grant'
     company = fields.Many2One(
-        'company.company', "Employer", required=True,
-        help="The organisation employing the staff: the Kommune or a "
-        "Träger.")
+        'company.company', "Organisation", required=True,
+        help="The organisation employing the staff of the post: the "
+        "municipality or a provider.")
     grant = fields.Many2One(
         'kim.funding.grant', "Grant", required=True, ondelete='RESTRICT',
         domain=[('state', '=', 'confirmed')])
@@ -37,20 +37,21 @@ class Post(AccessMixin, PeriodMixin, ModelSQL, ModelView):
         domain=[
             ('grant', '=', Eval('grant', -1)),
             ],
-        help="The line of the Bescheid funding the post; it gives the "
-        "Baustein and kind of post.")
+        help="The line of the grant notice funding the post; it gives the "
+        "building block and kind of post.")
     name = fields.Char(
         "Designation", required=True,
         help="A name for the post, e.g. \"Case Management Caritas 1\".")
-    baustein = fields.Function(fields.Selection(
-            BAUSTEINE, "Baustein"), 'on_change_with_baustein',
-        searcher='search_line_field')
+    building_block = fields.Function(fields.Selection(
+            BUILDING_BLOCKS, "Building Block"),
+        'on_change_with_building_block', searcher='search_line_field')
     kind = fields.Function(fields.Selection(
             KINDS, "Kind of Post"), 'on_change_with_kind',
         searcher='search_line_field')
-    vzae = fields.Numeric(
-        "VZÄ", digits=VZAE_DIGITS, required=True,
-        help="The full-time equivalents of the post.")
+    fte = fields.Numeric(
+        "FTE", digits=FTE_DIGITS, required=True,
+        domain=[('fte', '>', 0)],
+        help="The full-time equivalents of the post, more than 0.")
     start_date = fields.Date("Start Date", required=True)
     end_date = fields.Date("End Date", required=True)
     pay_grade = fields.Char(
@@ -62,13 +63,14 @@ class Post(AccessMixin, PeriodMixin, ModelSQL, ModelView):
             ('grant', '=', Eval('grant', -1)),
             ('company', '=', Eval('company', -1)),
             ],
-        help="The Weiterleitungsvertrag passing the funds to the Träger.")
+        help="The contract passing the funds of the grant to the provider "
+        "employing the staff of the post.")
     staffings = fields.One2Many(
         'kim.funding.staffing', 'post', "Staffing")
-    staffed_vzae = fields.Function(fields.Numeric(
-            "Staffed VZÄ", digits=VZAE_DIGITS,
-            help="The VZÄ staffed today."),
-        'get_staffed_vzae')
+    staffed_fte = fields.Function(fields.Numeric(
+            "Staffed FTE", digits=FTE_DIGITS,
+            help="The FTE staffed today."),
+        'get_staffed_fte')
 
     @classmethod
     def __setup__(cls):
@@ -82,12 +84,17 @@ class Post(AccessMixin, PeriodMixin, ModelSQL, ModelView):
                 })
         cls._order = [('grant', 'DESC'), ('name', 'ASC'), ('id', 'ASC')]
 
+    @classmethod
+    def __register__(cls, module):
+        cls.__table_handler__(module).column_rename('vzae', 'fte')
+        super().__register__(module)
+
     @staticmethod
     def default_company():
         return Transaction().context.get('company')
 
     @staticmethod
-    def default_vzae():
+    def default_fte():
         return ONE
 
     @fields.depends('grant', '_parent_grant.start_date',
@@ -98,8 +105,8 @@ class Post(AccessMixin, PeriodMixin, ModelSQL, ModelView):
             self.end_date = self.end_date or self.grant.end_date
 
     @fields.depends('line')
-    def on_change_with_baustein(self, name=None):
-        return self.line.baustein if self.line else None
+    def on_change_with_building_block(self, name=None):
+        return self.line.building_block if self.line else None
 
     @fields.depends('line')
     def on_change_with_kind(self, name=None):
@@ -110,9 +117,9 @@ class Post(AccessMixin, PeriodMixin, ModelSQL, ModelView):
         return [(f'line.{name}', *clause[1:])]
 
     @classmethod
-    def get_staffed_vzae(cls, posts, name):
+    def get_staffed_fte(cls, posts, name):
         today = Pool().get('ir.date').today()
-        return {p.id: sum((s.vzae for s in p.staffings
+        return {p.id: sum((s.fte for s in p.staffings
                     if s.start_date <= today
                     and (not s.end_date or s.end_date >= today)),
                 Decimal(0))
@@ -123,48 +130,20 @@ class Post(AccessMixin, PeriodMixin, ModelSQL, ModelView):
         pool = Pool()
         Staffing = pool.get('kim.funding.staffing')
         super().validate_fields(posts, field_names)
-        cls.check_vzae(posts, field_names)
-        cls.check_contract(posts, field_names)
         if not field_names or (
-                field_names & {'vzae', 'start_date', 'end_date'}):
+                field_names & {'fte', 'start_date', 'end_date'}):
             Staffing.check_post(sum((p.staffings for p in posts), ()))
 
-    @classmethod
-    def check_vzae(cls, posts, field_names=None):
-        if field_names and 'vzae' not in field_names:
-            return
-        for post in posts:
-            if post.vzae <= 0:
-                raise FundingValidationError(gettext(
-                        'kim_funding.msg_post_vzae', post=post.rec_name))
-
-    @classmethod
-    def check_contract(cls, posts, field_names=None):
-        if field_names and not (field_names & {
-                    'contract', 'company', 'grant', 'line'}):
-            return
-        for post in posts:
-            if post.line.grant != post.grant:
-                raise FundingValidationError(gettext(
-                        'kim_funding.msg_post_line_grant',
-                        post=post.rec_name))
-            if post.contract and (
-                    post.contract.company != post.company
-                    or post.contract.grant != post.grant):
-                raise FundingValidationError(gettext(
-                        'kim_funding.msg_post_contract',
-                        post=post.rec_name,
-                        contract=post.contract.rec_name))
-
     def staffing_periods(self):
-        return [(s.start_date, s.end_date, s.vzae) for s in self.staffings]
+        return [(s.start_date, s.end_date, s.fte) for s in self.staffings]
 
     def months(self, start, end, rule, rate_of):
         "Return the calculation of the months between start and end"
         return calculation.post_months(
-            self.start_date, self.end_date, self.vzae,
+            self.start_date, self.end_date, self.fte,
             self.staffing_periods(),
-            lambda month: rate_of(self.line.baustein, self.line.kind, month),
+            lambda month: rate_of(
+                self.line.building_block, self.line.kind, month),
             rule, start, end)
 
 
@@ -175,15 +154,19 @@ class Staffing(AccessMixin, PeriodMixin, ModelSQL, ModelView):
     post = fields.Many2One(
         'kim.funding.post', "Post", required=True, ondelete='CASCADE')
     company = fields.Function(fields.Many2One(
-            'company.company', "Employer"), 'on_change_with_company')
+            'company.company', "Organisation",
+            help="The organisation employing the staff of the post."),
+        'on_change_with_company')
     employee = fields.Many2One(
         'company.employee', "Employee", required=True, ondelete='RESTRICT')
     start_date = fields.Date("From", required=True)
     end_date = fields.Date(
         "To", help="Leave empty while the employee holds the post.")
-    vzae = fields.Numeric(
-        "VZÄ", digits=VZAE_DIGITS, required=True,
-        help="The employee's share of the post, at most 1.0 per person.")
+    fte = fields.Numeric(
+        "FTE", digits=FTE_DIGITS, required=True,
+        domain=[('fte', '>', 0), ('fte', '<=', 1)],
+        help="The employee's share of the post: more than 0 and at most "
+        "1.0 per person.")
 
     @classmethod
     def __setup__(cls):
@@ -199,12 +182,17 @@ class Staffing(AccessMixin, PeriodMixin, ModelSQL, ModelView):
         cls.employee.domain = [('company', '=', Eval('company', -1))]
         cls._order = [('start_date', 'ASC'), ('id', 'ASC')]
 
+    @classmethod
+    def __register__(cls, module):
+        cls.__table_handler__(module).column_rename('vzae', 'fte')
+        super().__register__(module)
+
     @fields.depends('post', '_parent_post.company')
     def on_change_with_company(self, name=None):
         return self.post.company if self.post else None
 
     @fields.depends('post', '_parent_post.start_date',
-        '_parent_post.vzae', '_parent_post.staffings', 'start_date')
+        '_parent_post.fte', '_parent_post.staffings', 'start_date')
     def on_change_post(self):
         if self.post and not self.start_date:
             self.start_date = self.post.start_date
@@ -219,40 +207,30 @@ class Staffing(AccessMixin, PeriodMixin, ModelSQL, ModelView):
     @classmethod
     def validate_fields(cls, staffings, field_names):
         super().validate_fields(staffings, field_names)
-        cls.check_vzae(staffings, field_names)
         if not field_names or (field_names & {
-                    'post', 'start_date', 'end_date', 'vzae'}):
+                    'post', 'start_date', 'end_date', 'fte'}):
             cls.check_post(staffings)
         if not field_names or (field_names & {
-                    'employee', 'start_date', 'end_date', 'vzae'}):
+                    'employee', 'start_date', 'end_date', 'fte'}):
             cls.check_employee(staffings)
 
     @classmethod
-    def check_vzae(cls, staffings, field_names=None):
-        if field_names and 'vzae' not in field_names:
-            return
-        for staffing in staffings:
-            if not (0 < staffing.vzae <= ONE):
-                raise StaffingError(gettext(
-                        'kim_funding.msg_staffing_vzae',
-                        staffing=staffing.rec_name, vzae=staffing.vzae))
-
-    @classmethod
     def check_post(cls, staffings):
-        "Check the staffing of each post never exceeds its VZÄ"
+        "Check the staffing of each post never exceeds its FTE"
         for post in {s.post for s in staffings}:
             # The post's own period check reports staffing outside it.
             cls.check_period(post.staffings)
-            highest, day = calculation.peak_vzae(post.staffing_periods())
-            if highest > post.vzae:
+            highest, day = calculation.peak_fte(post.staffing_periods())
+            if highest > post.fte:
                 raise StaffingError(gettext(
                         'kim_funding.msg_staffing_over_post',
                         post=post.rec_name, date=format_date(day),
-                        staffed=highest, vzae=post.vzae))
+                        staffed=format_number(highest),
+                        fte=format_number(post.fte)))
 
     @classmethod
     def check_employee(cls, staffings):
-        "Check no employee holds more than 1.0 VZÄ at any day"
+        "Check no employee holds more than 1.0 FTE at any day"
         # The workplace flat rate funds the workplace of staff counted on
         # their own post, not a further share of their working time.
         for employee in {s.employee for s in staffings
@@ -261,10 +239,11 @@ class Staffing(AccessMixin, PeriodMixin, ModelSQL, ModelView):
                     ('employee', '=', employee.id),
                     ('post.line.kind', '!=', 'workplace'),
                     ])
-            highest, day = calculation.peak_vzae(
-                [(s.start_date, s.end_date, s.vzae) for s in others])
+            highest, day = calculation.peak_fte(
+                [(s.start_date, s.end_date, s.fte) for s in others])
             if highest > ONE:
                 raise StaffingError(gettext(
                         'kim_funding.msg_staffing_over_person',
                         employee=employee.rec_name,
-                        date=format_date(day), staffed=highest))
+                        date=format_date(day),
+                        staffed=format_number(highest)))

@@ -5,12 +5,12 @@ from trytond.modules.kim.report import ReportMixin
 from trytond.report import Report
 
 
-class Statement(ReportMixin, Report):
-    """Proof of Use (Verwendungsnachweis)
+class Proof(ReportMixin, Report):
+    """Proof of Use
 
-    One class for both templates: the Kommune's proof to the
-    Bewilligungsbehörde and the Träger's proof to the Kommune."""
-    __name__ = 'kim.funding.statement'
+    One class for both templates: the municipality's proof to the granting
+    authority and the provider's proof to the municipality."""
+    __name__ = 'kim.funding.proof'
 
     @classmethod
     def get_context(cls, records, header, data):

@@ -15,9 +15,9 @@ RATE = D(57000)
 YEAR = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 
 
-def year_of_post(staffings, rule, vzae=D(1), rate_of=lambda m: RATE):
+def year_of_post(staffings, rule, fte=D(1), rate_of=lambda m: RATE):
     months = calculation.post_months(
-        *YEAR, vzae, staffings, rate_of, rule, *YEAR)
+        *YEAR, fte, staffings, rate_of, rule, *YEAR)
     return (sum(m.eligible for m in months), months)
 
 
@@ -106,7 +106,7 @@ class CalculationTestCase(unittest.TestCase):
         self.assertEqual(months[0].eligible, D('2451.61'))
 
     def test_line_amount(self):
-        "Rate × VZÄ × months / 12, rounded to the cent"
+        "Rate × FTE × months / 12, rounded to the cent"
         self.assertEqual(calculation.line_amount(
                 D(57000), D(2), dt.date(2025, 1, 1), dt.date(2025, 6, 30)),
             D('57000.00'))
@@ -119,9 +119,9 @@ class CalculationTestCase(unittest.TestCase):
                 dt.date(2025, 1, 31)),
             D('1527.78'))
 
-    def test_peak_vzae(self):
-        "The highest VZÄ staffed at once and its first day"
-        self.assertEqual(calculation.peak_vzae([
+    def test_peak_fte(self):
+        "The highest FTE staffed at once and its first day"
+        self.assertEqual(calculation.peak_fte([
                     (dt.date(2025, 1, 1), None, D('0.5')),
                     (dt.date(2025, 3, 1), dt.date(2025, 3, 31), D('0.6')),
                     (dt.date(2025, 4, 1), None, D('0.5')),

@@ -12,7 +12,7 @@ from trytond.modules.kim.tests.tools import (
 __all__ = ['create_organisation', 'create_employee', 'create_finance_user',
     'create_rates', 'create_grant', 'PASSWORD']
 
-# Amounts and VZÄ as entered in the client, with their two decimals
+# Amounts and FTE as entered in the client, with their two decimals
 CENT = Decimal('0.01')
 
 
@@ -24,16 +24,18 @@ def create_finance_user(companies, name, login, groups, config=None):
         config=config)
 
 
-# Published rates per VZÄ and year (doc/domain.md, funding)
+# Published rates per FTE and year (doc/domain.md, funding)
 RATES = {
     2022: {
         ('1', 'coordination'): 57000, ('1', 'administration'): 45000,
         ('1', 'workplace'): 5700, ('2', 'case_management'): 55000,
-        ('3', 'abh'): 50000, ('3', 'ebh'): 50000},
+        ('3', 'foreigners_authority'): 50000,
+        ('3', 'naturalisation_authority'): 50000},
     2023: {
         ('1', 'coordination'): 57000, ('1', 'administration'): 45000,
         ('1', 'workplace'): 5700, ('2', 'case_management'): 57000,
-        ('3', 'abh'): 50000, ('3', 'ebh'): 50000},
+        ('3', 'foreigners_authority'): 50000,
+        ('3', 'naturalisation_authority'): 50000},
     }
 
 
@@ -41,28 +43,28 @@ def create_rates(years, config=None):
     "Create the rates of the years, later years at the 2023 rates"
     Rate = Model.get('kim.funding.rate', config=config)
     for year in years:
-        for (baustein, kind), amount in RATES.get(
+        for (building_block, kind), amount in RATES.get(
                 year, RATES[2023]).items():
-            Rate(baustein=baustein, kind=kind, year=year,
+            Rate(building_block=building_block, kind=kind, year=year,
                 amount=Decimal(amount).quantize(CENT),
                 source="Bezirksregierung Arnsberg").save()
 
 
 def create_grant(company, authority, number, start, end, lines,
         rule='day', config=None):
-    """Create and confirm a grant with lines as (baustein, kind, vzae) per
-    calendar year of the period, the rate taken from the rates"""
+    """Create and confirm a grant with lines as (building block, kind, FTE)
+    per calendar year of the period, the rate taken from the rates"""
     Grant = Model.get('kim.funding.grant', config=config)
     grant = Grant(company=company, authority=authority, number=number,
         date=start, start_date=start, end_date=end, vacancy_rule=rule)
     for year in range(start.year, end.year + 1):
-        for baustein, kind, vzae in lines:
+        for building_block, kind, fte in lines:
             line = grant.lines.new()
-            line.baustein = baustein
+            line.building_block = building_block
             line.kind = kind
             line.start_date = max(start, dt.date(year, 1, 1))
             line.end_date = min(end, dt.date(year, 12, 31))
-            line.vzae = Decimal(vzae).quantize(CENT)
+            line.fte = Decimal(fte).quantize(CENT)
     grant.save()
     grant.click('confirm')
     return grant

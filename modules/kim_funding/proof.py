@@ -1,7 +1,7 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
-"""The Verwendungsnachweis: the proof of use of a grant for one year.
+"""The proof of use of a grant for one year.
 
 Its figures are computed from the recorded staffing and stored with it, so
 that a submitted proof keeps the figures as they were submitted."""
@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
+from trytond.modules.currency.fields import Monetary
 from trytond.modules.kim.access import AccessMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval
@@ -17,92 +18,97 @@ from trytond.transaction import Transaction
 
 from . import calculation
 from .exceptions import FrozenError, FundingValidationError
-from .rate import AMOUNT_DIGITS, BAUSTEINE, KINDS, VZAE_DIGITS
-
-STATES = [
-    ('draft', "Draft"),
-    ('submitted', "Submitted"),
-    ('accepted', "Accepted"),
-    ]
-_DRAFT = {'readonly': Eval('state') != 'draft'}
-_COMPUTED = ['income_approved', 'income_received', 'expense_approved',
-    'expense_eligible', 'cap_amount', 'eligible_amount', 'staff_report',
-    'figures_report', 'lines', 'months', 'staffing']
+from .model import (
+    MessageValueMixin, format_count, format_number, rename_model)
+from .rate import AMOUNT_DIGITS, BUILDING_BLOCKS, FTE_DIGITS, KINDS
 
 
 def _amount(string, help='', readonly=True):
-    return fields.Numeric(
-        string, digits=AMOUNT_DIGITS, help=help,
-        readonly=readonly, states={} if readonly else _DRAFT)
+    return Monetary(
+        string, currency='currency', digits=AMOUNT_DIGITS, help=help,
+        readonly=readonly)
 
 
-class Statement(AccessMixin, Workflow, ModelSQL, ModelView):
+class Proof(AccessMixin, MessageValueMixin, Workflow, ModelSQL, ModelView):
     __string__ = "KIM Proof of Use"
-    __name__ = 'kim.funding.statement'
+    __name__ = 'kim.funding.proof'
+    # The states in which the proof keeps its figures and texts: every field
+    # a user may change is then read-only
+    _frozen_states = {'submitted', 'accepted'}
+    # What the workflow still writes on a frozen proof: its state and dates,
+    # and the figures and texts computed on submission
+    _submitted_writable_fields = {
+        'state', 'submitted_date', 'accepted_date',
+        'income_approved', 'income_received', 'expense_approved',
+        'expense_eligible', 'cap_amount', 'eligible_amount',
+        'staff_report', 'figures_report', 'lines', 'months', 'staffing'}
     company = fields.Many2One(
-        'company.company', "Organisation", required=True, states=_DRAFT,
-        help="The organisation giving the proof: the Kommune to the "
-        "Bewilligungsbehörde, or a Träger to the Kommune.")
+        'company.company', "Organisation", required=True,
+        help="The organisation giving the proof: the municipality to the "
+        "granting authority, or a provider to the municipality.")
     grant = fields.Many2One(
         'kim.funding.grant', "Grant", required=True, ondelete='RESTRICT',
-        domain=[('state', '=', 'confirmed')], states=_DRAFT)
+        domain=[('state', '=', 'confirmed')])
     contract = fields.Many2One(
         'kim.funding.contract', "Pass-through Contract",
         ondelete='RESTRICT',
-        domain=[('grant', '=', Eval('grant', -1))], states=_DRAFT,
-        help="Set for the proof of a Träger to the Kommune.")
-    year = fields.Integer("Year", required=True, states=_DRAFT)
-    state = fields.Selection(
-        STATES, "State", readonly=True, required=True, sort=False)
+        domain=[('grant', '=', Eval('grant', -1))],
+        help="Set for the proof of a provider to the municipality.")
+    year = fields.Integer("Year", required=True)
+    state = fields.Selection([
+            ('draft', "Draft"),
+            ('submitted', "Submitted"),
+            ('accepted', "Accepted"),
+            ], "State", readonly=True, required=True, sort=False)
     submitted_date = fields.Date("Submitted On", readonly=True)
     accepted_date = fields.Date("Accepted On", readonly=True)
     currency = fields.Function(fields.Many2One(
             'currency.currency', "Currency"), 'on_change_with_currency')
 
-    # I. Sachbericht
+    # I. Narrative report
     activities = fields.Text(
-        "Activities", states=_DRAFT,
+        "Activities",
         help="What was done with the funding during the year.")
-    results = fields.Text(
-        "Results", states=_DRAFT, help="What was achieved.")
+    results = fields.Text("Results", help="What was achieved.")
     staff_report = fields.Text(
-        "Funded Staff", states=_DRAFT,
+        "Funded Staff",
         help="Filled by the computation from the staffing; may be "
         "completed.")
     figures_report = fields.Text(
-        "Figures", states=_DRAFT,
+        "Figures",
         help="Filled by the computation with the figures of the other KIM "
         "modules installed (cases, authority procedures).")
 
-    # II. zahlenmäßiger Nachweis
+    # II. Numerical proof
     income_approved = _amount(
-        "Grant as Approved", help="Landeszuwendung lt. Bescheid (for a "
-        "Träger: the flat rates of its posts).")
+        "Grant as Approved", help="The grant of the Land as approved (for "
+        "a provider: the flat rates of its posts).")
     income_received = _amount(
-        "Grant as Received", help="Landeszuwendung lt. Abrechnung: "
+        "Grant as Received", help="The grant of the Land as received: "
         "payments of the year less refunds.")
     own_share_planned = _amount(
-        "Own Share as Planned", readonly=False, help="Eigenanteil lt. "
-        "Bescheid.")
+        "Own Share as Planned", readonly=False,
+        help="The own share as planned in the grant notice.")
     own_share_actual = _amount(
         "Own Share as Spent", readonly=False,
-        help="Eigenanteil lt. Abrechnung.")
+        help="The own share as spent.")
     third_party_planned = _amount(
         "Third Parties as Planned", readonly=False,
-        help="Leistungen Dritter lt. Bescheid.")
+        help="The contributions of third parties as planned in the grant "
+        "notice.")
     third_party_actual = _amount(
         "Third Parties as Received", readonly=False,
-        help="Leistungen Dritter lt. Abrechnung.")
+        help="The contributions of third parties as received.")
     income_planned_total = fields.Function(_amount(
             "Total Income as Planned"), 'get_totals')
     income_actual_total = fields.Function(_amount(
             "Total Income as Received"), 'get_totals')
     expense_approved = _amount(
         "Expenses as Approved", help="The flat rates of the posts for the "
-        "year as approved (lt. Bescheid).")
+        "year as approved in the grant notice.")
     expense_eligible = _amount(
         "Expenses as Staffed", help="The flat rates earned by the "
-        "staffing of the posts (lt. Abrechnung).")
+        "staffing of the posts.")
     cap_amount = _amount(
         "Cut to Approved Amount", help="What the staffing earned beyond "
         "the amount approved per kind of post.")
@@ -117,13 +123,13 @@ class Statement(AccessMixin, Workflow, ModelSQL, ModelView):
         'get_totals')
 
     lines = fields.One2Many(
-        'kim.funding.statement.line', 'statement', "Expenses per Post",
+        'kim.funding.proof.line', 'proof', "Expenses per Post",
         readonly=True)
     months = fields.One2Many(
-        'kim.funding.statement.month', 'statement', "Calculation",
+        'kim.funding.proof.month', 'proof', "Calculation",
         readonly=True)
     staffing = fields.One2Many(
-        'kim.funding.statement.staffing', 'statement', "Staffing List",
+        'kim.funding.proof.staffing', 'proof', "Staffing List",
         readonly=True)
 
     @classmethod
@@ -133,6 +139,12 @@ class Statement(AccessMixin, Workflow, ModelSQL, ModelView):
         cls._sql_indexes.add(
             Index(t, (t.grant, Index.Equality()), (t.year, Index.Range())))
         cls._order = [('year', 'DESC'), ('id', 'DESC')]
+        frozen = Eval('state').in_(sorted(cls._frozen_states))
+        for name in dir(cls):
+            field = getattr(cls, name)
+            if (not name.startswith('_') and isinstance(field, fields.Field)
+                    and not field.readonly):
+                field.states['readonly'] = frozen
         cls._transitions |= {
             ('draft', 'submitted'),
             ('submitted', 'draft'),
@@ -160,6 +172,13 @@ class Statement(AccessMixin, Workflow, ModelSQL, ModelView):
                     'depends': ['state'],
                     },
                 })
+
+    @classmethod
+    def __register__(cls, module):
+        # Migration from 8.0.0: the proof of use was named statement
+        rename_model('kim.funding.statement', cls.__name__,
+            'kim_funding_statement', cls._table)
+        super().__register__(module)
 
     @staticmethod
     def default_company():
@@ -203,18 +222,18 @@ class Statement(AccessMixin, Workflow, ModelSQL, ModelView):
             ]
 
     @classmethod
-    def get_totals(cls, statements, names):
+    def get_totals(cls, proofs, names):
         result = {n: {} for n in names}
         zero = Decimal(0)
-        for statement in statements:
-            planned = ((statement.income_approved or zero)
-                + (statement.own_share_planned or zero)
-                + (statement.third_party_planned or zero))
-            actual = ((statement.income_received or zero)
-                + (statement.own_share_actual or zero)
-                + (statement.third_party_actual or zero))
-            balance = ((statement.income_received or zero)
-                - (statement.eligible_amount or zero))
+        for proof in proofs:
+            planned = ((proof.income_approved or zero)
+                + (proof.own_share_planned or zero)
+                + (proof.third_party_planned or zero))
+            actual = ((proof.income_received or zero)
+                + (proof.own_share_actual or zero)
+                + (proof.third_party_actual or zero))
+            balance = ((proof.income_received or zero)
+                - (proof.eligible_amount or zero))
             for name, value in [
                     ('income_planned_total', planned),
                     ('income_actual_total', actual),
@@ -222,68 +241,67 @@ class Statement(AccessMixin, Workflow, ModelSQL, ModelView):
                     ('amount_owed', max(-balance, zero)),
                     ]:
                 if name in result:
-                    result[name][statement.id] = value.quantize(
+                    result[name][proof.id] = value.quantize(
                         calculation.CENT)
         return result
 
     @classmethod
-    def validate_fields(cls, statements, field_names):
-        super().validate_fields(statements, field_names)
-        cls.check_grant(statements, field_names)
+    def validate_fields(cls, proofs, field_names):
+        super().validate_fields(proofs, field_names)
+        cls.check_grant(proofs, field_names)
 
     @classmethod
-    def check_grant(cls, statements, field_names=None):
+    def check_grant(cls, proofs, field_names=None):
         if field_names and not (field_names & {
                     'year', 'grant', 'contract', 'company'}):
             return
-        for statement in statements:
-            grant, contract = statement.grant, statement.contract
-            if statement.year not in grant.years():
+        for proof in proofs:
+            grant, contract = proof.grant, proof.contract
+            if proof.year not in grant.years():
                 raise FundingValidationError(gettext(
-                        'kim_funding.msg_statement_year',
-                        year=statement.year, grant=grant.rec_name,
+                        'kim_funding.msg_proof_year',
+                        year=proof.year, grant=grant.rec_name,
                         start_date=grant.start_date.year,
                         end_date=grant.end_date.year))
             holder = contract.company if contract else grant.company
-            if statement.company != holder:
+            if proof.company != holder:
                 raise FundingValidationError(gettext(
-                        'kim_funding.msg_statement_company',
-                        statement=statement.rec_name,
+                        'kim_funding.msg_proof_company',
+                        proof=proof.rec_name,
                         company=holder.rec_name))
             others = cls.search([
                     ('grant', '=', grant.id),
                     ('contract', '=', contract.id if contract else None),
-                    ('year', '=', statement.year),
-                    ('id', '!=', statement.id),
+                    ('year', '=', proof.year),
+                    ('id', '!=', proof.id),
                     ], limit=1)
             if others:
                 raise FundingValidationError(gettext(
-                        'kim_funding.msg_statement_unique',
-                        statement=statement.rec_name))
+                        'kim_funding.msg_proof_unique',
+                        proof=proof.rec_name))
 
     @classmethod
     def check_modification(
-            cls, mode, statements, values=None, external=False):
+            cls, mode, proofs, values=None, external=False):
         super().check_modification(
-            mode, statements, values=values, external=external)
-        if mode == 'write' and set(values) <= {
-                'state', 'submitted_date', 'accepted_date', *_COMPUTED}:
+            mode, proofs, values=values, external=external)
+        if mode == 'write' and set(values) <= cls._submitted_writable_fields:
             return
         if mode in {'write', 'delete'}:
-            for statement in statements:
-                if statement.state != 'draft':
+            for proof in proofs:
+                if proof.state in cls._frozen_states:
                     raise FrozenError(gettext(
-                            'kim_funding.msg_statement_frozen',
-                            statement=statement.rec_name))
+                            'kim_funding.msg_proof_frozen',
+                            proof=proof.rec_name))
 
     @classmethod
-    def copy(cls, statements, default=None):
+    def copy(cls, proofs, default=None):
         default = default.copy() if default is not None else {}
         default.setdefault('submitted_date', None)
         default.setdefault('accepted_date', None)
         for name in ['lines', 'months', 'staffing']:
             default.setdefault(name, None)
-        return super().copy(statements, default=default)
+        return super().copy(proofs, default=default)
 
     @property
     def period(self):
@@ -300,19 +318,19 @@ class Statement(AccessMixin, Workflow, ModelSQL, ModelView):
 
     @classmethod
     @ModelView.button
-    def compute(cls, statements, texts=True):
-        for statement in statements:
-            if statement.state != 'draft':
+    def compute(cls, proofs, texts=True):
+        for proof in proofs:
+            if proof.state in cls._frozen_states:
                 raise FrozenError(gettext(
-                        'kim_funding.msg_statement_frozen',
-                        statement=statement.rec_name))
-        if statements:
+                        'kim_funding.msg_proof_frozen',
+                        proof=proof.rec_name))
+        if proofs:
             cls.write(*sum(
-                    ([[s], s._compute(texts=texts)] for s in statements), []))
+                    ([[p], p._compute(texts=texts)] for p in proofs), []))
 
     def _compute(self, texts=True):
         """Return the values of the computed figures and, if texts or they
-        are empty, of the texts of the Sachbericht"""
+        are empty, of the texts of the narrative report"""
         pool = Pool()
         GrantPayment = pool.get('kim.funding.grant.payment')
         ContractPayment = pool.get('kim.funding.contract.payment')
@@ -326,7 +344,7 @@ class Statement(AccessMixin, Workflow, ModelSQL, ModelView):
                 start, end, grant.vacancy_rule, rate_of)
             if not post_months:
                 continue
-            key = (post.line.baustein, post.line.kind)
+            key = (post.line.building_block, post.line.kind)
             approved = sum((m.approved for m in post_months), Decimal(0))
             eligible = sum((m.eligible for m in post_months), Decimal(0))
             kind = by_kind.setdefault(key, {
@@ -339,7 +357,7 @@ class Statement(AccessMixin, Workflow, ModelSQL, ModelView):
                 Decimal(0)) / calculation.MONTHS
             lines.append({
                     'post': post.id,
-                    'vzae': post.vzae,
+                    'fte': post.fte,
                     'approved_amount': approved,
                     'eligible_amount': eligible,
                     })
@@ -349,7 +367,7 @@ class Statement(AccessMixin, Workflow, ModelSQL, ModelView):
                     'days': m.days,
                     'post_days': m.post_days,
                     'rate': m.rate,
-                    'vzae': m.vzae,
+                    'fte': m.fte,
                     'occupied': m.occupied,
                     'vacant_days': m.vacant_days,
                     'approved_amount': m.approved,
@@ -365,7 +383,7 @@ class Statement(AccessMixin, Workflow, ModelSQL, ModelView):
                         'employee': s.employee.id,
                         'start_date': s_start,
                         'end_date': s_end,
-                        'vzae': s.vzae,
+                        'fte': s.fte,
                         'filled_months': calculation.filled_months(
                             s_start, s_end),
                         })
@@ -415,14 +433,14 @@ class Statement(AccessMixin, Workflow, ModelSQL, ModelView):
 
     def _staff_report(self, by_kind, start, end):
         "Return the text proving the funded staff per kind of post"
-        approved_vzae = {}
+        approved_fte = {}
         for line in self.grant.effective_lines():
             first = max(line.start_date, start)
             last = min(line.effective_end_date, end)
             if first <= last:
-                key = (line.baustein, line.kind)
-                approved_vzae[key] = approved_vzae.get(key, 0) + (
-                    line.vzae * calculation.full_months(first, last)
+                key = (line.building_block, line.kind)
+                approved_fte[key] = approved_fte.get(key, 0) + (
+                    line.fte * calculation.full_months(first, last)
                     / calculation.MONTHS)
         paragraphs = []
         Line = Pool().get('kim.funding.grant.line')
@@ -431,86 +449,111 @@ class Statement(AccessMixin, Workflow, ModelSQL, ModelView):
             paragraphs.append(gettext(
                     'kim_funding.msg_staff_report_kind',
                     kind=selection[key[1]],
-                    posts=kind['posts'],
-                    staffed=kind['staffed'].quantize(calculation.CENT),
-                    approved=Decimal(approved_vzae.get(key, 0)).quantize(
-                        calculation.CENT)))
+                    posts=format_count(kind['posts']),
+                    staffed=format_number(kind['staffed']),
+                    approved=format_number(approved_fte.get(key, 0))))
         return '\n'.join(paragraphs)
 
     def _report_figures(self):
         """Return paragraphs with the figures of the year from other
-        modules for the Sachbericht"""
+        modules for the narrative report"""
         return []
 
     @classmethod
     @ModelView.button
     @Workflow.transition('submitted')
-    def submit(cls, statements):
+    def submit(cls, proofs):
         # The figures are frozen as computed now; texts completed by the
         # user are kept.
-        cls.compute(statements, texts=False)
-        cls.write(statements, {
+        cls.compute(proofs, texts=False)
+        cls.write(proofs, {
                 'submitted_date': Pool().get('ir.date').today(),
                 })
 
     @classmethod
     @ModelView.button
     @Workflow.transition('draft')
-    def draft(cls, statements):
-        cls.write(statements, {'submitted_date': None})
+    def draft(cls, proofs):
+        cls.write(proofs, {'submitted_date': None})
 
     @classmethod
     @ModelView.button
     @Workflow.transition('accepted')
-    def accept(cls, statements):
-        cls.write(statements, {
+    def accept(cls, proofs):
+        cls.write(proofs, {
                 'accepted_date': Pool().get('ir.date').today(),
                 })
 
 
-class StatementLineMixin:
+class ProofLineMixin:
     "A computed row of a proof of use"
     __slots__ = ()
-    statement = fields.Many2One(
-        'kim.funding.statement', "Proof of Use", required=True,
+    proof = fields.Many2One(
+        'kim.funding.proof', "Proof of Use", required=True,
         ondelete='CASCADE')
     post = fields.Many2One(
         'kim.funding.post', "Post", required=True, ondelete='RESTRICT')
+
+    @classmethod
+    def __register__(cls, module):
+        # Migration from 8.0.0: the proof of use was named statement
+        old = cls.__name__.replace('.proof.', '.statement.')
+        rename_model(old, cls.__name__, old.replace('.', '_'), cls._table)
+        table_h = cls.__table_handler__(module)
+        table_h.column_rename('statement', 'proof')
+        table_h.column_rename('vzae', 'fte')
+        super().__register__(module)
 
     @classmethod
     def check_modification(cls, mode, lines, values=None, external=False):
         super().check_modification(
             mode, lines, values=values, external=external)
         for line in lines:
-            if line.statement.state != 'draft':
+            if line.proof.state in line.proof._frozen_states:
                 raise FrozenError(gettext(
-                        'kim_funding.msg_statement_frozen',
-                        statement=line.statement.rec_name))
+                        'kim_funding.msg_proof_frozen',
+                        proof=line.proof.rec_name))
 
 
-class StatementLine(
-        AccessMixin, StatementLineMixin, ModelSQL, ModelView):
+class ProofAmountMixin(ProofLineMixin):
+    "A computed row of a proof of use with amounts"
+    __slots__ = ()
+    currency = fields.Function(fields.Many2One(
+            'currency.currency', "Currency"), 'on_change_with_currency')
+
+    @fields.depends('proof', '_parent_proof.grant')
+    def on_change_with_currency(self, name=None):
+        if self.proof and self.proof.grant:
+            return self.proof.grant.company.currency
+
+
+class ProofLine(
+        AccessMixin, ProofAmountMixin, ModelSQL, ModelView):
     __string__ = "KIM Proof of Use Line"
-    __name__ = 'kim.funding.statement.line'
+    __name__ = 'kim.funding.proof.line'
     employer = fields.Function(fields.Many2One(
-            'company.company', "Employer"), 'get_post_field')
-    baustein = fields.Function(fields.Selection(
-            BAUSTEINE, "Baustein"), 'get_post_field')
+            'company.company', "Organisation",
+            help="The organisation employing the staff of the post."),
+        'get_post_field')
+    building_block = fields.Function(fields.Selection(
+            BUILDING_BLOCKS, "Building Block"), 'get_post_field')
     kind = fields.Function(fields.Selection(
             KINDS, "Kind of Post"), 'get_post_field')
-    vzae = fields.Numeric("VZÄ", digits=VZAE_DIGITS, readonly=True)
-    approved_amount = fields.Numeric(
-        "As Approved", digits=AMOUNT_DIGITS, readonly=True,
-        help="The flat rates of the post for its VZÄ (lt. Bescheid).")
-    eligible_amount = fields.Numeric(
-        "As Staffed", digits=AMOUNT_DIGITS, readonly=True,
-        help="The flat rates earned by the staffing (lt. Abrechnung).")
+    fte = fields.Numeric("FTE", digits=FTE_DIGITS, readonly=True)
+    approved_amount = Monetary(
+        "As Approved", currency='currency', digits=AMOUNT_DIGITS,
+        readonly=True,
+        help="The flat rates of the post for its FTE as approved in the "
+        "grant notice.")
+    eligible_amount = Monetary(
+        "As Staffed", currency='currency', digits=AMOUNT_DIGITS,
+        readonly=True, help="The flat rates earned by the staffing.")
 
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        cls.__access__.add('statement')
-        cls._order = [('statement', 'ASC'), ('id', 'ASC')]
+        cls.__access__.add('proof')
+        cls._order = [('proof', 'ASC'), ('id', 'ASC')]
 
     def get_post_field(self, name):
         if name == 'employer':
@@ -518,52 +561,54 @@ class StatementLine(
         return getattr(self.post.line, name)
 
 
-class StatementMonth(
-        AccessMixin, StatementLineMixin, ModelSQL, ModelView):
+class ProofMonth(
+        AccessMixin, ProofAmountMixin, ModelSQL, ModelView):
     __string__ = "KIM Proof of Use Month"
-    __name__ = 'kim.funding.statement.month'
+    __name__ = 'kim.funding.proof.month'
     month = fields.Date("Month", readonly=True)
     days = fields.Integer("Days of Month", readonly=True)
     post_days = fields.Integer(
         "Days of Post", readonly=True,
         help="The days of the month within the post's period.")
-    rate = fields.Numeric(
-        "Rate", digits=AMOUNT_DIGITS, readonly=True,
-        help="The rate per VZÄ and year of the grant line in force.")
-    vzae = fields.Numeric("VZÄ of Post", digits=VZAE_DIGITS, readonly=True)
+    rate = Monetary(
+        "Rate", currency='currency', digits=AMOUNT_DIGITS, readonly=True,
+        help="The rate per FTE and year of the grant line in force.")
+    fte = fields.Numeric("FTE of Post", digits=FTE_DIGITS, readonly=True)
     occupied = fields.Numeric(
-        "VZÄ Staffed", digits=(4, 4), readonly=True,
+        "FTE Staffed", digits=(4, 4), readonly=True,
         help="Pro rata per day: the average over the days of the post; "
-        "per full vacant month: the highest VZÄ staffed in the month.")
+        "per full vacant month: the highest FTE staffed in the month.")
     vacant_days = fields.Integer("Vacant Days", readonly=True)
-    approved_amount = fields.Numeric(
-        "As Approved", digits=AMOUNT_DIGITS, readonly=True)
-    eligible_amount = fields.Numeric(
-        "As Staffed", digits=AMOUNT_DIGITS, readonly=True)
+    approved_amount = Monetary(
+        "As Approved", currency='currency', digits=AMOUNT_DIGITS,
+        readonly=True)
+    eligible_amount = Monetary(
+        "As Staffed", currency='currency', digits=AMOUNT_DIGITS,
+        readonly=True)
 
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        cls.__access__.add('statement')
-        cls._order = [('statement', 'ASC'), ('post', 'ASC'),
+        cls.__access__.add('proof')
+        cls._order = [('proof', 'ASC'), ('post', 'ASC'),
             ('month', 'ASC'), ('id', 'ASC')]
 
 
-class StatementStaffing(
-        AccessMixin, StatementLineMixin, ModelSQL, ModelView):
+class ProofStaffing(
+        AccessMixin, ProofLineMixin, ModelSQL, ModelView):
     __string__ = "KIM Proof of Use Staffing"
-    __name__ = 'kim.funding.statement.staffing'
+    __name__ = 'kim.funding.proof.staffing'
     employee = fields.Many2One(
         'company.employee', "Employee", readonly=True, ondelete='RESTRICT')
     start_date = fields.Date("From", readonly=True)
     end_date = fields.Date("To", readonly=True)
-    vzae = fields.Numeric("VZÄ", digits=VZAE_DIGITS, readonly=True)
+    fte = fields.Numeric("FTE", digits=FTE_DIGITS, readonly=True)
     filled_months = fields.Numeric(
         "Months Filled", digits=(4, 2), readonly=True)
 
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        cls.__access__.add('statement')
-        cls._order = [('statement', 'ASC'), ('post', 'ASC'),
+        cls.__access__.add('proof')
+        cls._order = [('proof', 'ASC'), ('post', 'ASC'),
             ('start_date', 'ASC'), ('id', 'ASC')]

@@ -1,0 +1,113 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+"What the models of kim_funding share: periods and values in messages"
+import datetime as dt
+from decimal import Decimal
+
+from sql.functions import Substring
+from sql.operators import Concat
+
+from trytond import backend
+from trytond.i18n import gettext
+from trytond.pool import Pool
+from trytond.pyson import Eval, If
+from trytond.transaction import Transaction
+
+from .exceptions import FundingValidationError
+
+
+def format_date(date):
+    "The date in the language of the user, e.g. 02.12.2026 in German"
+    return Pool().get('ir.lang').get().strftime(date)
+
+
+def format_number(value, digits=2):
+    "The number in the language of the user, e.g. 1,10 in German"
+    return Pool().get('ir.lang').get().format_number(value, digits)
+
+
+def format_count(value):
+    "A count in the language of the user, with its thousands separator"
+    return Pool().get('ir.lang').get().format_number(value, 0)
+
+
+def format_amount(value, currency):
+    "The amount with its currency in the language of the user"
+    return Pool().get('ir.lang').get().currency(
+        value, currency, grouping=True)
+
+
+def rename_model(old, new, old_table, new_table):
+    """Move the table of model old to that of model new, with the
+    attachments, notes and logs of its records"""
+    pool = Pool()
+    TableHandler = backend.TableHandler
+    if not TableHandler.table_exist(old_table) or (
+            TableHandler.table_exist(new_table)):
+        return
+    TableHandler.table_rename(old_table, new_table)
+    cursor = Transaction().connection.cursor()
+    for name in ['ir.attachment', 'ir.note', 'ir.model.log']:
+        table = pool.get(name).__table__()
+        cursor.execute(*table.update(
+                [table.resource],
+                [Concat(new, Substring(table.resource, len(old) + 1))],
+                where=table.resource.like(old + ',%')))
+
+
+class MessageValueMixin:
+    """The value of a field in the messages of the validation (required,
+    domain …) in the language of the user: 1,10 and 02.12.2026 in German"""
+    __slots__ = ()
+
+    @classmethod
+    def __names__(cls, field=None, record=None):
+        names = super().__names__(field=field, record=record)
+        if field and record and 'value' in names:
+            value = getattr(record, field, None)
+            if isinstance(value, Decimal):
+                names['value'] = format_number(
+                    value, max(-value.as_tuple().exponent, 0))
+            elif (isinstance(value, dt.date)
+                    and not isinstance(value, dt.datetime)):
+                names['value'] = format_date(value)
+        return names
+
+
+class PeriodMixin(MessageValueMixin):
+    """A period from start_date to end_date, the end not before the start,
+    within the period of the record named by _period_within"""
+    __slots__ = ()
+    _period_within = None
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        both = Eval('start_date') & Eval('end_date')
+        cls.start_date.domain = [
+            If(both, ('start_date', '<=', Eval('end_date')), ())]
+        cls.end_date.domain = [
+            If(both, ('end_date', '>=', Eval('start_date')), ())]
+
+    @classmethod
+    def validate_fields(cls, records, field_names):
+        super().validate_fields(records, field_names)
+        cls.check_period(records, field_names)
+
+    @classmethod
+    def check_period(cls, records, field_names=None):
+        if not cls._period_within or (field_names and not (field_names & {
+                        'start_date', 'end_date', cls._period_within})):
+            return
+        for record in records:
+            outer = getattr(record, cls._period_within)
+            start, end = outer.start_date, outer.end_date
+            # An open end means until the end of the outer period.
+            if record.start_date < start or (record.end_date or end) > end:
+                raise FundingValidationError(gettext(
+                        'kim_funding.msg_period_outside',
+                        record=record.rec_name,
+                        outer=outer.rec_name,
+                        start_date=format_date(start),
+                        end_date=format_date(end)))
