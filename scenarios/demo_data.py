@@ -72,10 +72,11 @@ ROLES = {
     'lead': "Team lead: all cases of the organisation, a few own",
     'manager': "Case manager: own cases (and those as deputy)",
     }
+# Groups by role: module, XML id
 ROLE_GROUPS = {
-    'coordination': 'group_kim_coordination',
-    'lead': 'group_kim_team_lead',
-    'manager': 'group_kim_case_manager',
+    'coordination': ('kim', 'group_kim_coordination'),
+    'lead': ('kim_case', 'group_kim_team_lead'),
+    'manager': ('kim_case', 'group_kim_case_manager'),
     }
 
 # Countries: code, code3, numeric, English name, German name
@@ -785,12 +786,12 @@ class Builder:
         if not de.translatable:
             Lang.click([de], 'load_translations')
         self.lang_de = de.id
-        menu_id = self.ref('kim_case', 'menu_kim')
+        menu_id = self.ref('kim', 'menu_kim')
         from proteus import Model
         with self.admin_config.set_context(language='de'):
             Menu = Model.get('ir.ui.menu', config=self.admin_config)
             name = Menu(menu_id).name
-        print(f"   German activated; menu 'Integration Management' in German: "
+        print(f"   German activated; menu 'KIM' in German: "
             f"{name!r}")
 
     def setup_countries(self):
@@ -946,8 +947,8 @@ class Builder:
                 supervised.append(employee)
         Employee.save(supervised)
 
-        groups = {role: Group(self.ref('kim_case', fs_id))
-            for role, fs_id in ROLE_GROUPS.items()}
+        groups = {role: Group(self.ref(module, fs_id))
+            for role, (module, fs_id) in ROLE_GROUPS.items()}
         all_companies = list(self.companies.values())
         users = []
         for (login, first, last, org, role), employee in zip(
