@@ -104,7 +104,7 @@ if [ ! -f "$DBFILE" ]; then
     rm -f "$passfile"
     echo "   modules activated in $((SECONDS - start)) s"
     echo "== Loading the demo data"
-    python "$ROOT/scenarios/demo_data.py" -d "$DB" -c "$CONF" \
+    python "$ROOT/scenarios/demo/case.py" -d "$DB" -c "$CONF" \
         --password "$PASSWORD"
     touch "$READY"
     echo "   demo database built in $((SECONDS - start)) s"
@@ -113,7 +113,7 @@ else
     # -u kim_funding activates it in a demo built before the module
     trytond-admin -c "$CONF" -d "$DB" --all -u kim_funding \
         --activate-dependencies
-    python "$ROOT/scenarios/demo_data.py" -d "$DB" -c "$CONF" \
+    python "$ROOT/scenarios/demo/case.py" -d "$DB" -c "$CONF" \
         --password "$PASSWORD" --funding-only
 fi
 
@@ -121,7 +121,7 @@ fi
 url="http://${LISTEN/0.0.0.0/localhost}/"
 echo
 echo "KIM NRW demo: database \"$DB\", open $url"
-python "$ROOT/scenarios/demo_data.py" --print-logins --password "$PASSWORD"
+python "$ROOT/scenarios/demo/case.py" --print-logins --password "$PASSWORD"
 echo
 if [ "$SERVE" = 0 ]; then
     exit 0

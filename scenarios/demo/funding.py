@@ -12,7 +12,7 @@ leave), the Weiterleitungsverträge with the Träger and their quarterly
 installments, the payments of the Land and the proofs of use: those of 2025
 submitted and accepted, those of 2026 computed as drafts.
 
-Loaded by scenarios/demo_data.py after the case data; every step is done
+Loaded by scenarios/demo/case.py after the case data; every step is done
 by the user who does it in real life (the rates by the administrator, the
 Kommune's records by its finance officer Frank Weber, the staffing and
 proofs of Caritas by its finance officer Claudia Berger) on its date, with

@@ -5,11 +5,11 @@
 """Demo data: the Kommune "Stadt Musterstadt" with its Kommunales
 Integrationszentrum, four Träger of the Freie Wohlfahrtspflege, their case
 managers and a few hundred clients and cases of Baustein 2, and the funding
-of 2025 and 2026 (scenarios/demo_funding.py).
+of 2025 and 2026 (scenarios/demo/funding.py).
 
 Usage (on a database where kim_case and kim_funding are activated):
 
-    python scenarios/demo_data.py -d kim_demo -c var/trytond.conf
+    python scenarios/demo/case.py -d kim_demo -c var/trytond.conf
 
 With --funding-only, only the funding data is added to a database that
 already holds the case data (a demo built before kim_funding).
@@ -30,7 +30,7 @@ import time
 from collections import Counter, defaultdict
 from decimal import Decimal
 
-from demo_funding import FINANCE_ROLES, FINANCE_STAFF, FundingDemo
+from funding import FINANCE_ROLES, FINANCE_STAFF, FundingDemo
 
 SEED = 20261121
 PASSWORD = 'kim-demo-2026'
@@ -1934,7 +1934,7 @@ def main():
     if options.funding_only:
         return 0 if builder.run_funding() else 1
     if builder.run():
-        print("   logins: python scenarios/demo_data.py --print-logins")
+        print("   logins: python scenarios/demo/case.py --print-logins")
     return 0
 
 
