@@ -1,7 +1,7 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
-"""Demo data of kim_funding: the funding of Stadt Musterstadt by the Land in
+"""The demo of kim_funding: the funding of Stadt Musterstadt by the Land in
 2025 and 2026.
 
 One Zuwendungsbescheid of the Bezirksregierung Arnsberg for 2025–2026 with
@@ -12,24 +12,27 @@ leave), the Weiterleitungsverträge with the Träger and their quarterly
 installments, the payments of the Land and the proofs of use: those of 2025
 submitted and accepted, those of 2026 computed as drafts.
 
-Loaded by scenarios/demo/case.py after the case data; every step is done
-by the user who does it in real life (the rates by the administrator, the
-Kommune's records by its finance officer Frank Weber, the staffing and
-proofs of Caritas by its finance officer Claudia Berger) on its date, with
-the clock of ir.date moved to that date.  All figures are fixed: two runs
-give the same data.
+Every step is done by the user who does it in real life (the rates by the
+administrator, the Kommune's records by its finance officer Frank Weber,
+the staffing and proofs of Caritas by its finance officer Claudia Berger)
+on its date, with the clock of ir.date moved to that date.  The posts are
+staffed by the employees of the organisations (organisation.py), hired
+here if the case demo has not hired them.  All figures are fixed
+(data/funding.py): two runs give the same data.
 """
 import datetime as dt
 from decimal import Decimal
 
-from data.funding import (
+from .base import Part
+from .data.funding import (
     ACTIVITIES_KOMMUNE, ACTIVITIES_TRAGER, AMENDMENT, AMENDMENT_POSTS,
     AUTHORITY, AUTHORITY_ADDRESS, CONTRACTS, FINANCE_EMPLOYEE_START,
-    FINANCE_GROUPS, FINANCE_STAFF, FUNDING_READERS, GRANT_DATE, GRANT_END,
-    GRANT_LINES, GRANT_NUMBER, GRANT_START, INSTALLMENT_DUE,
-    INSTALLMENT_PAID, LAND_PAYMENTS, NEW_EMPLOYEES, POSTS, RATE_SOURCE,
-    RATES, READ_GROUP, REFUNDS_2025, RESULTS_KOMMUNE, RESULTS_TRAGER,
-    STATEMENTS_2025, YEARS)
+    FINANCE_GROUPS, FINANCE_ROLES, FINANCE_STAFF, FUNDING_READERS,
+    GRANT_DATE, GRANT_END, GRANT_LINES, GRANT_NUMBER, GRANT_START,
+    INSTALLMENT_DUE, INSTALLMENT_PAID, LAND_PAYMENTS, NEW_EMPLOYEES, POSTS,
+    RATE_SOURCE, RATES, READ_GROUP, REFUNDS_2025, RESULTS_KOMMUNE,
+    RESULTS_TRAGER, STATEMENTS_2025, YEARS)
+from .organisation import hire_staff
 
 
 def _d(value):
@@ -46,21 +49,31 @@ def months_between(start, end):
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
-class FundingDemo:
-    """Loads the funding demo through a demo_data.Builder: its sessions per
-    login, its clock and its companies and employees by key"""
+class FundingDemo(Part):
+    module = 'kim_funding'
+    title = "funding"
+    staff = FINANCE_STAFF
+    roles = FINANCE_ROLES
 
-    def __init__(self, builder):
-        self.b = builder
-        self.today = builder.today
+    def __init__(self, demo):
+        super().__init__(demo)
         self.rates = {(b, k): _d(a) for b, k, a in RATES}
-        self.counts = builder.counts
         self.events = []
 
-    # --- helpers ----------------------------------------------------------
-    def model(self, name, login):
-        return self.b.model(name, login)
+    def is_loaded(self):
+        User = self.model('res.user')
+        return bool(User.find([('login', '=', FINANCE_STAFF[0][0])]))
 
+    def build(self):
+        hire_staff(self.demo)
+        self.setup_users()
+        self.plan()
+        self.run_events()
+        self.demo.step(f"funding 2025–2026: {self.counts['funding posts']} "
+            f"posts, {self.counts['funding contracts']} pass-through "
+            "contracts")
+
+    # --- helpers ----------------------------------------------------------
     def get(self, name, login, id_):
         "The record id_ of model name as seen by login"
         return self.model(name, login)(id_)
@@ -78,14 +91,14 @@ class FundingDemo:
             if date > until:
                 self.counts['funding steps after today'] += 1
                 continue
-            self.b.clock(date)
+            self.clock(date)
             function(*args)
-        self.b.clock(None)
+        self.clock(None)
 
     def employee(self, key):
         "Employee id of a login of the case demo or of NEW_EMPLOYEES"
-        if key in self.b.employees:
-            return self.b.employees[key]
+        if key in self.demo.employees:
+            return self.demo.employees[key]
         return self.new_employees[key]
 
     def approved(self, kind_vzae, start, end):
@@ -107,28 +120,28 @@ class FundingDemo:
 
     # --- set-up by the administrator -------------------------------------
     def setup_users(self):
-        b = self.b
-        Party = b.model('party.party')
-        Employee = b.model('company.employee')
-        User = b.model('res.user')
-        Group = b.model('res.group')
-        Company = b.model('company.company')
-        Lang = b.model('ir.lang')
+        demo = self.demo
+        Party = demo.model('party.party')
+        Employee = demo.model('company.employee')
+        User = demo.model('res.user')
+        Group = demo.model('res.group')
+        Company = demo.model('company.company')
+        Lang = demo.model('ir.lang')
         de, = Lang.find([('code', '=', 'de')])
 
-        parties = [b.new_party(Party, f"{first} {last}")
+        parties = [demo.new_party(Party, f"{first} {last}")
             for _, first, last, *_ in NEW_EMPLOYEES + FINANCE_STAFF]
         Party.save(parties)
         employees = []
         for (key, _, _, org, start, end), party in zip(
                 NEW_EMPLOYEES, parties):
             employees.append(Employee(party=party,
-                    company=b.companies[org], start_date=start,
+                    company=demo.companies[org], start_date=start,
                     end_date=end))
         for (login, _, _, org, _), party in zip(
                 FINANCE_STAFF, parties[len(NEW_EMPLOYEES):]):
             employees.append(Employee(party=party,
-                    company=b.companies[org],
+                    company=demo.companies[org],
                     start_date=FINANCE_EMPLOYEE_START[login]))
         Employee.save(employees)
         self.new_employees = {key: e.id
@@ -139,24 +152,25 @@ class FundingDemo:
         for (login, first, last, org, role), employee in zip(
                 FINANCE_STAFF, finance_employees):
             user = User(name=f"{first} {last}", login=login)
-            user.password = b.password
+            user.password = demo.password
             user.language = de
             user.groups.append(
-                Group(b.ref('kim_funding', FINANCE_GROUPS[role])))
-            user.companies.append(Company(b.companies[org]))
-            user.company = Company(b.companies[org])
+                Group(demo.ref('kim_funding', FINANCE_GROUPS[role])))
+            user.companies.append(Company(demo.companies[org]))
+            user.company = Company(demo.companies[org])
             user.employees.append(Employee(employee.id))
             user.employee = Employee(employee.id)
             users.append(user)
         User.save(users)
         for user in User.find([('login', 'in', FUNDING_READERS)]):
-            user.groups.append(Group(b.ref('kim_funding', READ_GROUP)))
+            user.groups.append(Group(demo.ref('kim_funding', READ_GROUP)))
             user.save()
         self.counts['funding users'] = len(users)
         self.counts['funding employees'] = len(employees)
 
         address_street, postal_code, city = AUTHORITY_ADDRESS
-        authority = b.new_party(Party, AUTHORITY, address_street, postal_code)
+        authority = demo.new_party(
+            Party, AUTHORITY, address_street, postal_code)
         authority.addresses[0].city = city
         authority.save()
         self.authority = authority.id
@@ -172,7 +186,7 @@ class FundingDemo:
     def create_grant(self):
         Grant = self.model('kim.funding.grant', 'frank')
         Party = self.model('party.party', 'frank')
-        grant = Grant(company=self.b.companies['ki'],
+        grant = Grant(company=self.demo.companies['ki'],
             authority=Party(self.authority), number=GRANT_NUMBER,
             date=GRANT_DATE, start_date=GRANT_START, end_date=GRANT_END,
             vacancy_rule='day')
@@ -216,7 +230,7 @@ class FundingDemo:
     def create_contract(self, org, number, date):
         Contract = self.model('kim.funding.contract', 'frank')
         Grant = self.model('kim.funding.grant', 'frank')
-        contract = Contract(company=self.b.companies[org],
+        contract = Contract(company=self.demo.companies[org],
             grant=Grant(self.grant), number=number, date=date,
             start_date=GRANT_START, end_date=GRANT_END,
             amount=self.contract_amount(org))
@@ -244,8 +258,8 @@ class FundingDemo:
         Grant = self.model('kim.funding.grant', 'frank')
         Line = self.model('kim.funding.grant.line', 'frank')
         Contract = self.model('kim.funding.contract', 'frank')
-        record = Post(company=self.b.companies[org], grant=Grant(self.grant),
-            line=Line(amendment_line
+        record = Post(company=self.demo.companies[org],
+            grant=Grant(self.grant), line=Line(amendment_line
                 or self.lines[(baustein, kind, line_year)]),
             name=name, vzae=_d(vzae), pay_grade=pay_grade,
             start_date=start or GRANT_START, end_date=end or GRANT_END)
@@ -351,7 +365,7 @@ class FundingDemo:
         statement = Statement(grant=Grant(self.grant), year=year)
         if org:
             statement.contract = Contract(self.contracts[org])
-        assert statement.company.id == self.b.companies[org or 'ki']
+        assert statement.company.id == self.demo.companies[org or 'ki']
         statement.save()
         statement.click('compute')
         if texts:
@@ -383,10 +397,10 @@ class FundingDemo:
             return
         description = f"Rückzahlung lt. Verwendungsnachweis {year}"
         if org:
-            self.contract_payment(org, self.b.clock.date, 'refund', year,
+            self.contract_payment(org, self.demo.clock.date, 'refund', year,
                 amount, description)
         else:
-            self.land_payment(self.b.clock.date, 'refund', year, amount,
+            self.land_payment(self.demo.clock.date, 'refund', year, amount,
                 description)
 
     # --- the story ------------------------------------------------------
@@ -430,8 +444,3 @@ class FundingDemo:
         for org in [None, 'car', 'drk', 'dia', 'awo']:
             at(self.today, f"proof of use 2026 {org}",
                 self.create_statement, org, 2026, False)
-
-    def run(self):
-        self.setup_users()
-        self.plan()
-        self.run_events()
