@@ -135,7 +135,7 @@ class CaseDemo(Part):
         def by_code(name):
             return {r.code: r.id for r in self.model(name).find([])}
         self.target_groups = by_code('kim.case.target_group')
-        self.fields = by_code('kim.field_of_action')
+        self.fields_of_action = by_code('kim.field_of_action')
         self.legal_domains = by_code('kim.legal_domain')
         self.access_routes = by_code('kim.case.access_route')
         self.closure_reasons = by_code('kim.case.closure_reason')
@@ -190,77 +190,6 @@ class CaseDemo(Part):
                         in person['household']])]
         return client
 
-    def choose_needs(self, spec):
-        weights = list(FIELD_WEIGHTS[spec['target_group']])
-        n = weighted(self.rng, [(1, 2), (2, 4), (3, 4), (4, 2)])
-        fields = []
-        while len(fields) < n and weights:
-            field = weighted(self.rng, weights)
-            weights = [w for w in weights if w[0] != field]
-            fields.append(field)
-        return fields
-
-    def partners_for(self, fields, person):
-        result = []
-        for field in fields:
-            candidates = [p[0] for p in PARTNERS if field in p[4]]
-            if field == 'participation' and person['nationality'] == 'UA':
-                candidates = ['ukr', 'sport']
-            elif field == 'participation':
-                candidates = ['mso', 'sport']
-            if candidates:
-                result.append((field, self.rng.choice(candidates)))
-        return result
-
-    def legal_domain_for(self, partner, person):
-        domain = self.partner_info[partner][3]
-        if partner == 'sozialamt' and person['residence_status'] in {
-                'asylum_procedure', 'toleration', 'toleration_60b'}:
-            domain = 'asylblg'
-        return self.legal_domains[domain]
-
-    def contact(self, case, date, phase, person, field=None,
-            employee=None):
-        rng = self.rng
-        kind = ('in_person' if phase in {'first', 'planning'}
-            else weighted(rng, [('in_person', 50), ('phone', 30),
-                    ('outreach', 7), ('video', 5), ('written', 8)]))
-        duration = {
-            'first': rng.choice([60, 75, 90]),
-            'assessment': rng.choice([45, 60, 90, 120]),
-            'planning': rng.choice([45, 60, 75]),
-            'closure': rng.choice([30, 45, 60]),
-            }.get(phase) or (rng.choice([10, 15, 20]) if kind in {
-                'phone', 'written'} else rng.choice([30, 45, 60, 90, 120]))
-        contact = {
-            'date': date,
-            'duration': duration,
-            'kind': kind,
-            'notes': rng.choice(CONTACT_NOTES[phase]),
-            }
-        if field:
-            contact['field_of_action'] = self.fields[field]
-        if employee:
-            contact['employee'] = employee
-        others = [c for c in person['languages'] if c != 'de']
-        if (kind in {'in_person', 'phone', 'video', 'outreach'}
-                and person['german_level'] in {'none', 'a1', 'a2'}
-                and others and rng.random() < 0.65):
-            contact['interpreter'] = True
-            contact['interpreter_language'] = self.languages[others[0]]
-        case.add('contacts', contact)
-        self.counts['contacts'] += 1
-
-    def monitoring_contacts(self, case, spec, fields, start, end):
-        rng = self.rng
-        date = start + days(rng.randint(7, 30))
-        deputy = spec.get('deputy')
-        while date < end:
-            self.contact(case, date, 'monitoring', spec['person'],
-                field=rng.choice(fields) if fields else None,
-                employee=deputy if deputy and rng.random() < 0.15 else None)
-            date += days(rng.randint(10, 50))
-
     # --- the barriers found in the cases ---------------------------------
     def load_barriers(self, cases_by_org):
         rng = self.rng
@@ -287,7 +216,8 @@ class CaseDemo(Part):
             Barrier = S['kim.case.barrier']
             barrier = Barrier(name=title, description=description,
                 date=date,
-                field_of_action=S['kim.field_of_action'](self.fields[field]),
+                field_of_action=S['kim.field_of_action'](
+                    self.fields_of_action[field]),
                 legal_domain=S['kim.legal_domain'](self.legal_domains[legal]))
             if target:
                 barrier.target_group = S['kim.case.target_group'](
@@ -346,11 +276,9 @@ class CaseStory:
             self.reopen()
         return self.case.done(self.recorded)
 
+    # --- what the case manager records along the way ---------------------
     def clock(self, date):
         self.demo.clock(date)
-
-    def contact(self, date, phase, **kwargs):
-        self.part.contact(self.case, date, phase, self.person, **kwargs)
 
     def new_consent(self, date, parties, purpose, valid_until=None):
         self.case.add('consents', {
@@ -365,11 +293,85 @@ class CaseStory:
                 })
         self.counts['consents'] += 1
 
+    def choose_needs(self):
+        "The fields of action of the needs, by the target group"
+        weights = list(FIELD_WEIGHTS[self.spec['target_group']])
+        n = weighted(self.rng, [(1, 2), (2, 4), (3, 4), (4, 2)])
+        fields = []
+        while len(fields) < n and weights:
+            field = weighted(self.rng, weights)
+            weights = [w for w in weights if w[0] != field]
+            fields.append(field)
+        return fields
+
+    def partners_for(self, fields):
+        "Return [(field, partner key)]: who can help in each field"
+        result = []
+        for field in fields:
+            candidates = [p[0] for p in PARTNERS if field in p[4]]
+            if field == 'participation' and self.person['nationality'] == 'UA':
+                candidates = ['ukr', 'sport']
+            elif field == 'participation':
+                candidates = ['mso', 'sport']
+            if candidates:
+                result.append((field, self.rng.choice(candidates)))
+        return result
+
+    def legal_domain_for(self, partner):
+        domain = self.part.partner_info[partner][3]
+        if partner == 'sozialamt' and self.person['residence_status'] in {
+                'asylum_procedure', 'toleration', 'toleration_60b'}:
+            domain = 'asylblg'
+        return self.part.legal_domains[domain]
+
+    def contact(self, date, phase, field=None, employee=None):
+        rng, person = self.rng, self.person
+        kind = ('in_person' if phase in {'first', 'planning'}
+            else weighted(rng, [('in_person', 50), ('phone', 30),
+                    ('outreach', 7), ('video', 5), ('written', 8)]))
+        duration = {
+            'first': rng.choice([60, 75, 90]),
+            'assessment': rng.choice([45, 60, 90, 120]),
+            'planning': rng.choice([45, 60, 75]),
+            'closure': rng.choice([30, 45, 60]),
+            }.get(phase) or (rng.choice([10, 15, 20]) if kind in {
+                'phone', 'written'} else rng.choice([30, 45, 60, 90, 120]))
+        contact = {
+            'date': date,
+            'duration': duration,
+            'kind': kind,
+            'notes': rng.choice(CONTACT_NOTES[phase]),
+            }
+        if field:
+            contact['field_of_action'] = self.part.fields_of_action[field]
+        if employee:
+            contact['employee'] = employee
+        others = [c for c in person['languages'] if c != 'de']
+        if (kind in {'in_person', 'phone', 'video', 'outreach'}
+                and person['german_level'] in {'none', 'a1', 'a2'}
+                and others and rng.random() < 0.65):
+            contact['interpreter'] = True
+            contact['interpreter_language'] = self.part.languages[others[0]]
+        self.case.add('contacts', contact)
+        self.counts['contacts'] += 1
+
+    def monitoring_contacts(self, start, end):
+        "Contacts every few weeks, some by the deputy"
+        rng = self.rng
+        date = start + days(rng.randint(7, 30))
+        deputy = self.spec.get('deputy')
+        while date < end:
+            self.contact(date, 'monitoring',
+                field=rng.choice(self.fields) if self.fields else None,
+                employee=deputy if deputy and rng.random() < 0.15 else None)
+            date += days(rng.randint(10, 50))
+
+    # --- the steps, in the order of run() --------------------------------
     def plan(self):
         "The needs, the partners to involve and who sent the client"
         rng = self.rng
-        self.fields = self.part.choose_needs(self.spec)
-        self.planned = self.part.partners_for(self.fields, self.person)
+        self.fields = self.choose_needs()
+        self.planned = self.partners_for(self.fields)
         self.route = weighted(rng, [('self', 30), ('authority', 15),
                 ('jobcenter', 18), ('welfare', 20), ('school', 7),
                 ('outreach', 7), ('other', 3)])
@@ -446,7 +448,7 @@ class CaseStory:
         case.values['situation'] = rng.choice(SITUATIONS)
         for field in self.fields:
             case.add('needs', {
-                    'field_of_action': self.part.fields[field],
+                    'field_of_action': self.part.fields_of_action[field],
                     'description': rng.choice(NEED_TEXTS[field]),
                     'priority': weighted(rng, [('high', 3),
                             ('normal', 5), ('low', 1)]),
@@ -464,7 +466,7 @@ class CaseStory:
 
     def add_goal(self, field, description, agreed, review):
         goal = {
-            'field_of_action': self.part.fields[field],
+            'field_of_action': self.part.fields_of_action[field],
             'description': description,
             'agreed_date': agreed,
             'review_date': review,
@@ -510,8 +512,7 @@ class CaseStory:
         rng, t = self.rng, self.t
         run_end = min(self.end, self.today)
         self.clock(run_end)
-        self.part.monitoring_contacts(
-            self.case, self.spec, self.fields, t['implement'], run_end)
+        self.monitoring_contacts(t['implement'], run_end)
         extra = [p for p in PARTNERS if p[0] not in self.recipients]
         if rng.random() < 0.15 and extra:
             key = rng.choice(extra)[0]
@@ -558,8 +559,8 @@ class CaseStory:
         referral = {
             'date': date,
             'recipient': part.partners[key],
-            'legal_domain': part.legal_domain_for(key, self.person),
-            'field_of_action': part.fields[field],
+            'legal_domain': self.legal_domain_for(key),
+            'field_of_action': part.fields_of_action[field],
             'purpose': rng.choice(GOAL_TEXTS.get(
                     field, ["Unterstützung"])) + ".",
             }
@@ -646,8 +647,7 @@ class CaseStory:
         self.counts['reopened'] += 1
         self.clock(self.today)
         self.contact(t['reopen'], 'assessment')
-        self.part.monitoring_contacts(
-            self.case, self.spec, self.fields, t['reopen'], self.today)
+        self.monitoring_contacts(t['reopen'], self.today)
         self.case.save()
 
 

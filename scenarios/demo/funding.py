@@ -66,7 +66,8 @@ class FundingDemo(Part):
 
     def build(self):
         hire_staff(self.demo)
-        self.setup_users()
+        self.setup_users(self.hire_employees())
+        self.setup_authority()
         self.plan()
         self.run_events()
         self.demo.step(f"funding 2025–2026: {self.counts['funding posts']} "
@@ -119,16 +120,12 @@ class FundingDemo(Part):
             * months_between(first, last) / 12).quantize(Decimal('0.01'))
 
     # --- set-up by the administrator -------------------------------------
-    def setup_users(self):
+    def hire_employees(self):
+        """The employees hired for funded posts and the finance officers;
+        return the finance officers' employees"""
         demo = self.demo
         Party = demo.model('party.party')
         Employee = demo.model('company.employee')
-        User = demo.model('res.user')
-        Group = demo.model('res.group')
-        Company = demo.model('company.company')
-        Lang = demo.model('ir.lang')
-        de, = Lang.find([('code', '=', 'de')])
-
         parties = [demo.new_party(Party, f"{first} {last}")
             for _, first, last, *_ in NEW_EMPLOYEES + FINANCE_STAFF]
         Party.save(parties)
@@ -146,8 +143,18 @@ class FundingDemo(Part):
         Employee.save(employees)
         self.new_employees = {key: e.id
             for (key, *_), e in zip(NEW_EMPLOYEES, employees)}
-        finance_employees = employees[len(NEW_EMPLOYEES):]
+        self.counts['funding employees'] = len(employees)
+        return employees[len(NEW_EMPLOYEES):]
 
+    def setup_users(self, finance_employees):
+        "The logins of the finance officers and the readers of the funding"
+        demo = self.demo
+        Employee = demo.model('company.employee')
+        User = demo.model('res.user')
+        Group = demo.model('res.group')
+        Company = demo.model('company.company')
+        Lang = demo.model('ir.lang')
+        de, = Lang.find([('code', '=', 'de')])
         users = []
         for (login, first, last, org, role), employee in zip(
                 FINANCE_STAFF, finance_employees):
@@ -166,10 +173,11 @@ class FundingDemo(Part):
             user.groups.append(Group(demo.ref('kim_funding', READ_GROUP)))
             user.save()
         self.counts['funding users'] = len(users)
-        self.counts['funding employees'] = len(employees)
 
+    def setup_authority(self):
+        Party = self.model('party.party')
         address_street, postal_code, city = AUTHORITY_ADDRESS
-        authority = demo.new_party(
+        authority = self.demo.new_party(
             Party, AUTHORITY, address_street, postal_code)
         authority.addresses[0].city = city
         authority.save()
