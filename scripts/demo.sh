@@ -38,6 +38,7 @@ CONF="$VAR/trytond.conf"
 DBFILE="$VAR/db/$DB.sqlite"
 READY="$VAR/db/$DB.ready"
 mkdir -p "$VAR/db"
+MODULES=(kim_case kim_funding)
 if [ "${#PASSWORD}" -lt 8 ]; then
     echo "demo.sh: KIM_DEMO_PASSWORD must have at least 8 characters" >&2
     exit 2
@@ -82,6 +83,10 @@ EOF
 export TRYTOND_CONFIG="$CONF"
 
 # --- database ---------------------------------------------------------------
+demo_builder() {
+    # the demo builder, the package scenarios/demo
+    (cd "$ROOT" && python -m scenarios.demo "$@")
+}
 if [ "$REBUILD" = 1 ] || { [ -f "$DBFILE" ] && [ ! -f "$READY" ]; }; then
     # A half-built demo database (e.g. an earlier run failed) is rebuilt.
     echo "== Removing the demo database $DBFILE"
@@ -95,7 +100,7 @@ if [ ! -f "$DBFILE" ]; then
     trap 'rm -f "$passfile"' EXIT
     printf '%s\n' "$PASSWORD" > "$passfile"
     if ! TRYTONPASSFILE="$passfile" trytond-admin -c "$CONF" -d "$DB" \
-            --all -u kim_case kim_funding --activate-dependencies \
+            --all -u "${MODULES[@]}" --activate-dependencies \
             --email admin@musterstadt.example; then
         rm -f "$DBFILE"
         echo "demo.sh: trytond-admin failed" >&2
@@ -104,25 +109,24 @@ if [ ! -f "$DBFILE" ]; then
     rm -f "$passfile"
     echo "   modules activated in $((SECONDS - start)) s"
     echo "== Loading the demo data"
-    python "$ROOT/scenarios/demo_data.py" -d "$DB" -c "$CONF" \
-        --password "$PASSWORD"
+    demo_builder -d "$DB" -c "$CONF" --password "$PASSWORD"
     touch "$READY"
     echo "   demo database built in $((SECONDS - start)) s"
 else
     echo "== Upgrading the demo database $DB"
-    # -u activates kim_funding in a demo built before the module; it comes
-    # before --all, which adds to the list that a later -u would replace.
-    trytond-admin -c "$CONF" -d "$DB" -u kim_case kim_funding --all \
+    # -u activates a module in a demo built before it (before --all, which
+    # adds to the list that a later -u would replace); the demo then adds
+    # the data of the modules that have none
+    trytond-admin -c "$CONF" -d "$DB" -u "${MODULES[@]}" --all \
         --activate-dependencies
-    python "$ROOT/scenarios/demo_data.py" -d "$DB" -c "$CONF" \
-        --password "$PASSWORD" --funding-only
+    demo_builder -d "$DB" -c "$CONF" --password "$PASSWORD"
 fi
 
 # --- logins -----------------------------------------------------------------
 url="http://${LISTEN/0.0.0.0/localhost}/"
 echo
 echo "KIM NRW demo: database \"$DB\", open $url"
-python "$ROOT/scenarios/demo_data.py" --print-logins --password "$PASSWORD"
+demo_builder --print-logins --password "$PASSWORD"
 echo
 if [ "$SERVE" = 0 ]; then
     exit 0

@@ -1,7 +1,7 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
-"""Demo data of kim_funding: the funding of Stadt Musterstadt by the Land in
+"""The demo of kim_funding: the funding of Stadt Musterstadt by the Land in
 2025 and 2026.
 
 One grant notice of the Bezirksregierung Arnsberg for 2025–2026 with an
@@ -12,231 +12,27 @@ leave), the pass-through contracts with the providers and their quarterly
 installments, the payments of the Land and the proofs of use: those of 2025
 submitted and accepted, those of 2026 computed as drafts.
 
-Loaded by scenarios/demo_data.py after the case data; every step is done
-by the user who does it in real life (the rates by the administrator, the
-municipality's records by its finance officer Frank Weber, the staffing and
-proofs of Caritas by its finance officer Claudia Berger) on its date, with
-the clock of ir.date moved to that date.  All figures are fixed: two runs
-give the same data.
+Every step is done by the user who does it in real life (the rates by the
+administrator, the Kommune's records by its finance officer Frank Weber,
+the staffing and proofs of Caritas by its finance officer Claudia Berger)
+on its date, with the clock of ir.date moved to that date.  The posts are
+staffed by the employees of the organisations (organisation.py), hired
+here if the case demo has not hired them.  All figures are fixed
+(data/funding.py): two runs give the same data.
 """
 import datetime as dt
 from decimal import Decimal
 
-# Finance staff: login, first name, last name, organisation, role
-FINANCE_STAFF = [
-    ('frank', "Frank", "Weber", 'ki', 'finance_municipality'),
-    ('claudia', "Claudia", "Berger", 'car', 'finance_provider'),
-    ]
-FINANCE_ROLES = {
-    'finance_municipality': "Finance: grants, posts, contracts, proofs of use",
-    'finance_provider': "Finance: staffing and proofs of use of the provider",
-    }
-FINANCE_GROUPS = {
-    'finance_municipality': 'group_kim_funding_municipality',
-    'finance_provider': 'group_kim_funding_provider',
-    }
-# Logins of kim_case that also read the funding records
-FUNDING_READERS = ['petra']
-
-AUTHORITY = "Bezirksregierung Arnsberg, Dezernat 36"
-AUTHORITY_ADDRESS = ("Seibertzstraße 1", '59821', "Arnsberg")
-YEARS = (2025, 2026)
-# Published flat rates per FTE and year (the same in both years)
-RATES = [
-    ('1', 'coordination', 57000),
-    ('1', 'administration', 45000),   # 22,500 € per 0.5 FTE
-    ('1', 'workplace', 5700),
-    ('2', 'case_management', 57000),
-    ('3', 'foreigners_authority', 50000),  # 25,000 € per 0.5 FTE
-    ('3', 'naturalisation_authority', 50000),
-    ]
-RATE_SOURCE = ("Bezirksregierung Arnsberg, Dezernat 36: Fachbezogene "
-    "Pauschalen KIM {year}")
-
-GRANT_NUMBER = "36.08.01-KIM-2025-0117"
-GRANT_DATE = dt.date(2024, 12, 16)
-GRANT_START, GRANT_END = dt.date(2025, 1, 1), dt.date(2026, 12, 31)
-# Building block, kind, FTE approved in each year
-GRANT_LINES = [
-    ('1', 'coordination', '2.5'),
-    ('1', 'administration', '0.5'),
-    ('1', 'workplace', '2.5'),
-    ('2', 'case_management', '8.0'),
-    ('3', 'foreigners_authority', '0.5'),
-    ('3', 'naturalisation_authority', '0.5'),
-    ]
-AMENDMENT = {
-    'number': "36.08.01-KIM-2025-0117-Ä1",
-    'date': dt.date(2026, 6, 12),
-    'effective_date': dt.date(2026, 7, 1),
-    'reason': "Aufstockung des Case Managements um 1,0 VZÄ ab dem "
-    "1. Juli 2026 (zusätzliche Stelle bei der Diakonie Musterstadt) auf "
-    "Antrag der Stadt vom 20. April 2026.",
-    # every line continuing after the effective date, changed or not
-    'lines': [(b, k, '9.0' if k == 'case_management' else v)
-        for b, k, v in GRANT_LINES],
-    }
-
-# Employees hired for funded posts (not users): key, first name, last
-# name, organisation, start date, end date
-NEW_EMPLOYEES = [
-    ('brandt', "Markus", "Brandt", 'ki', dt.date(2018, 3, 1), None),
-    ('schulte', "Heike", "Schulte", 'ki', dt.date(2009, 5, 1),
-        dt.date(2025, 8, 15)),
-    ('peters', "Jan", "Peters", 'ki', dt.date(2025, 8, 16), None),
-    ('hartmann', "Sven", "Hartmann", 'ki', dt.date(2021, 10, 1), None),
-    ('koch', "Miriam", "Koch", 'ki', dt.date(2020, 6, 1), None),
-    ('richter', "Tanja", "Richter", 'ki', dt.date(2025, 6, 1), None),
-    ]
-FINANCE_EMPLOYEE_START = {
-    'frank': dt.date(2016, 9, 1),
-    'claudia': dt.date(2014, 2, 1),
-    }
-
-# Pass-through contracts: provider, number, date, date of the supplement
-CONTRACTS = [
-    ('car', "WLV-KIM-2025-01", dt.date(2024, 12, 18), None),
-    ('drk', "WLV-KIM-2025-02", dt.date(2024, 12, 18), None),
-    ('dia', "WLV-KIM-2025-03", dt.date(2024, 12, 19),
-        dt.date(2026, 6, 22)),
-    ('awo', "WLV-KIM-2025-04", dt.date(2024, 12, 19), None),
-    ]
-# Installments are due quarterly in advance on the 15th of the quarter's
-# first month, and paid on the working day given here.
-INSTALLMENT_DUE = [(1, 15), (4, 15), (7, 15), (10, 15)]
-INSTALLMENT_PAID = {
-    dt.date(2025, 1, 15): dt.date(2025, 1, 15),
-    dt.date(2025, 4, 15): dt.date(2025, 4, 15),
-    dt.date(2025, 7, 15): dt.date(2025, 7, 15),
-    dt.date(2025, 10, 15): dt.date(2025, 10, 15),
-    dt.date(2026, 1, 15): dt.date(2026, 1, 15),
-    dt.date(2026, 4, 15): dt.date(2026, 4, 15),
-    dt.date(2026, 7, 15): dt.date(2026, 7, 15),
-    dt.date(2026, 10, 15): dt.date(2026, 10, 15),
-    }
-# The Land pays a quarter of the amount approved for the year
-LAND_PAYMENTS = [
-    dt.date(2025, 2, 14), dt.date(2025, 5, 15), dt.date(2025, 8, 15),
-    dt.date(2025, 11, 14),
-    dt.date(2026, 2, 13), dt.date(2026, 5, 15), dt.date(2026, 8, 14),
-    dt.date(2026, 11, 13),
-    ]
-
-# Funded posts: key, employer, building block, kind, designation, FTE, pay
-# grade, start, end (None: those of the grant), contract (provider key or
-# None), the staffing as (employee: login or key of NEW_EMPLOYEES, from, to,
-# FTE)
-_END = None
-POSTS = [
-    ('ki-koord-1', 'ki', '1', 'coordination',
-        "Koordination KI – Leitung", '1.0', "TVöD E 13", None, None, [
-            ('brandt', GRANT_START, _END, '1.0')]),
-    ('ki-koord-2', 'ki', '1', 'coordination',
-        "Koordination KI – Bildung und Teilhabe", '1.0', "TVöD E 11",
-        None, None, [
-            ('petra', GRANT_START, _END, '1.0')]),
-    ('ki-koord-3', 'ki', '1', 'coordination',
-        "Koordination KI – Steuerung Case Management", '0.5',
-        "TVöD-SuE S 17", None, None, [
-            ('sabine', GRANT_START, _END, '0.5')]),
-    # a change of employee in mid-month
-    ('ki-verw', 'ki', '1', 'administration',
-        "Verwaltungsassistenz KI", '0.5', "TVöD E 8", None, None, [
-            ('schulte', GRANT_START, dt.date(2025, 8, 15), '0.5'),
-            ('peters', dt.date(2025, 8, 16), _END, '0.5')]),
-    ('ki-abh', 'ki', '3', 'foreigners_authority',
-        "Ausländerbehörde – KIM-Stelle", '0.5', "TVöD E 9b", None, None, [
-            ('hartmann', GRANT_START, _END, '0.5')]),
-    # vacant from March to May 2025
-    ('ki-ebh', 'ki', '3', 'naturalisation_authority',
-        "Einbürgerungsbehörde – KIM-Stelle", '0.5', "TVöD E 9b", None, None, [
-            ('koch', GRANT_START, dt.date(2025, 2, 28), '0.5'),
-            ('richter', dt.date(2025, 6, 1), _END, '0.5')]),
-    ('ki-cm-1', 'ki', '2', 'case_management',
-        "Case Management KI 1", '1.0', "TVöD-SuE S 12", None, None, [
-            ('anna', GRANT_START, _END, '1.0')]),
-    # a shared post
-    ('ki-cm-2', 'ki', '2', 'case_management',
-        "Case Management KI 2", '1.0', "TVöD-SuE S 12", None, None, [
-            ('leyla', GRANT_START, _END, '0.5'),
-            ('jonas', GRANT_START, _END, '0.5')]),
-    ('car-cm-1', 'car', '2', 'case_management',
-        "Case Management Caritas 1", '1.0', "AVR Caritas S 12", None, None, [
-            ('maria', GRANT_START, _END, '1.0')]),
-    ('car-cm-2', 'car', '2', 'case_management',
-        "Case Management Caritas 2", '1.0', "AVR Caritas S 12", None, None, [
-            ('tobias', GRANT_START, _END, '1.0')]),
-    ('drk-cm-1', 'drk', '2', 'case_management',
-        "Case Management DRK 1", '1.0', "DRK-Reformtarifvertrag E 9",
-        None, None, [
-            ('fatma', GRANT_START, _END, '1.0')]),
-    # parental leave from June to September 2025, without a substitute
-    ('drk-cm-2', 'drk', '2', 'case_management',
-        "Case Management DRK 2", '1.0', "DRK-Reformtarifvertrag E 9",
-        None, None, [
-            ('lukas', GRANT_START, dt.date(2025, 5, 31), '1.0'),
-            ('lukas', dt.date(2025, 10, 1), _END, '1.0')]),
-    ('dia-cm-1', 'dia', '2', 'case_management',
-        "Case Management Diakonie 1", '1.0', "AVR DD E 9", None, None, [
-            ('olena', GRANT_START, _END, '1.0')]),
-    ('awo-cm-1', 'awo', '2', 'case_management',
-        "Case Management AWO 1", '1.0', "TV AWO NRW E 9", None, None, [
-            ('ahmad', GRANT_START, _END, '1.0')]),
-    ]
-# The post funded by the amendment, created after it
-AMENDMENT_POSTS = [
-    ('dia-cm-2', 'dia', '2', 'case_management',
-        "Case Management Diakonie 2", '1.0', "AVR DD E 9",
-        dt.date(2026, 7, 1), None, [
-            ('katharina', dt.date(2026, 7, 1), _END, '1.0')]),
-    ]
-
-# Proofs of use of 2025: provider key (None: the municipality), created,
-# submitted, accepted
-PROOFS_2025 = [
-    ('car', dt.date(2026, 2, 9), dt.date(2026, 2, 20), dt.date(2026, 3, 16)),
-    ('awo', dt.date(2026, 2, 16), dt.date(2026, 2, 26),
-        dt.date(2026, 3, 18)),
-    ('drk', dt.date(2026, 2, 18), dt.date(2026, 2, 27),
-        dt.date(2026, 3, 20)),
-    ('dia', dt.date(2026, 2, 23), dt.date(2026, 3, 6), dt.date(2026, 3, 24)),
-    (None, dt.date(2026, 4, 20), dt.date(2026, 5, 29),
-        dt.date(2026, 9, 15)),
-    ]
-# Refunds after the accepted proof of 2025: provider key (None: the
-# municipality to the Land), date
-REFUNDS_2025 = [
-    ('drk', dt.date(2026, 4, 15)),
-    (None, dt.date(2026, 10, 15)),
-    ]
-
-ACTIVITIES_PROVIDER = (
-    "Rechtskreisübergreifendes Case Management (Baustein 2) für "
-    "Zugewanderte mit komplexem Unterstützungsbedarf in Musterstadt: "
-    "Erstgespräche, Bestandsaufnahme, Zielvereinbarung, Begleitung und "
-    "Vermittlung an die Regeldienste nach der Rahmenkonzeption des "
-    "Kommunalen Integrationszentrums; Teilnahme an den Fallkonferenzen "
-    "und am Netzwerk Case Management der Stadt.")
-RESULTS_PROVIDER = (
-    "Die Fälle wurden nach den Standards des KIM geführt; strukturelle "
-    "Hürden aus der Fallarbeit wurden an die Koordinierung gemeldet. "
-    "Die Fallzahlen des Jahres sind unten aufgeführt.")
-ACTIVITIES_MUNICIPALITY = (
-    "Baustein 1: Koordinierung des Kommunalen Integrationsmanagements "
-    "durch das Kommunale Integrationszentrum, Geschäftsführung der "
-    "Lenkungsgruppe, Netzwerk Case Management mit Caritas, DRK, Diakonie "
-    "und AWO. Baustein 2: rechtskreisübergreifendes Case Management bei "
-    "der Stadt und bei vier Trägern der Freien Wohlfahrtspflege "
-    "(Weiterleitung nach Nr. 12 VVG zu § 44 LHO). Baustein 3: je eine "
-    "halbe Stelle in der Ausländer- und der Einbürgerungsbehörde für "
-    "Bleiberechtsperspektiven und Einbürgerungen.")
-RESULTS_MUNICIPALITY = (
-    "Die geförderten Stellen waren bis auf die Vakanz in der "
-    "Einbürgerungsbehörde (März bis Mai 2025) und die Elternzeit im "
-    "Case Management DRK 2 (Juni bis September 2025) besetzt. Die "
-    "Arbeitsplatzpauschale wurde nicht über eine eigene Stelle "
-    "nachgewiesen. Die Verwendungsnachweise der Träger liegen vor und "
-    "wurden geprüft.")
+from .base import Part
+from .data.funding import (
+    ACTIVITIES_MUNICIPALITY, ACTIVITIES_PROVIDER, AMENDMENT, AMENDMENT_POSTS,
+    AUTHORITY, AUTHORITY_ADDRESS, CONTRACTS, FINANCE_EMPLOYEE_START,
+    FINANCE_GROUPS, FINANCE_ROLES, FINANCE_STAFF, FUNDING_READERS,
+    GRANT_DATE, GRANT_END, GRANT_LINES, GRANT_NUMBER, GRANT_START,
+    INSTALLMENT_DUE, INSTALLMENT_PAID, LAND_PAYMENTS, NEW_EMPLOYEES, POSTS,
+    RATE_SOURCE, RATES, READ_GROUP, REFUNDS_2025, RESULTS_MUNICIPALITY,
+    RESULTS_PROVIDER, PROOFS_2025, YEARS)
+from .organisation import hire_staff
 
 
 def _d(value):
@@ -253,21 +49,32 @@ def months_between(start, end):
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
-class FundingDemo:
-    """Loads the funding demo through a demo_data.Builder: its sessions per
-    login, its clock and its companies and employees by key"""
+class FundingDemo(Part):
+    module = 'kim_funding'
+    title = "funding"
+    staff = FINANCE_STAFF
+    roles = FINANCE_ROLES
 
-    def __init__(self, builder):
-        self.b = builder
-        self.today = builder.today
+    def __init__(self, demo):
+        super().__init__(demo)
         self.rates = {(b, k): _d(a) for b, k, a in RATES}
-        self.counts = builder.counts
         self.events = []
 
-    # --- helpers ----------------------------------------------------------
-    def model(self, name, login):
-        return self.b.model(name, login)
+    def is_loaded(self):
+        User = self.model('res.user')
+        return bool(User.find([('login', '=', FINANCE_STAFF[0][0])]))
 
+    def build(self):
+        hire_staff(self.demo)
+        self.setup_users(self.hire_employees())
+        self.setup_authority()
+        self.plan()
+        self.run_events()
+        self.demo.step(f"funding 2025–2026: {self.counts['funding posts']} "
+            f"posts, {self.counts['funding contracts']} pass-through "
+            "contracts")
+
+    # --- helpers ----------------------------------------------------------
     def get(self, name, login, id_):
         "The record id_ of model name as seen by login"
         return self.model(name, login)(id_)
@@ -285,14 +92,14 @@ class FundingDemo:
             if date > until:
                 self.counts['funding steps after today'] += 1
                 continue
-            self.b.clock(date)
+            self.clock(date)
             function(*args)
-        self.b.clock(None)
+        self.clock(None)
 
     def employee(self, key):
         "Employee id of a login of the case demo or of NEW_EMPLOYEES"
-        if key in self.b.employees:
-            return self.b.employees[key]
+        if key in self.demo.employees:
+            return self.demo.employees[key]
         return self.new_employees[key]
 
     def approved(self, kind_fte, start, end):
@@ -313,58 +120,65 @@ class FundingDemo:
             * months_between(first, last) / 12).quantize(Decimal('0.01'))
 
     # --- set-up by the administrator -------------------------------------
-    def setup_users(self):
-        b = self.b
-        Party = b.model('party.party')
-        Employee = b.model('company.employee')
-        User = b.model('res.user')
-        Group = b.model('res.group')
-        Company = b.model('company.company')
-        Lang = b.model('ir.lang')
-        de, = Lang.find([('code', '=', 'de')])
-
-        parties = [b.new_party(Party, f"{first} {last}")
+    def hire_employees(self):
+        """The employees hired for funded posts and the finance officers;
+        return the finance officers' employees"""
+        demo = self.demo
+        Party = demo.model('party.party')
+        Employee = demo.model('company.employee')
+        parties = [demo.new_party(Party, f"{first} {last}")
             for _, first, last, *_ in NEW_EMPLOYEES + FINANCE_STAFF]
         Party.save(parties)
         employees = []
         for (key, _, _, org, start, end), party in zip(
                 NEW_EMPLOYEES, parties):
             employees.append(Employee(party=party,
-                    company=b.companies[org], start_date=start,
+                    company=demo.companies[org], start_date=start,
                     end_date=end))
         for (login, _, _, org, _), party in zip(
                 FINANCE_STAFF, parties[len(NEW_EMPLOYEES):]):
             employees.append(Employee(party=party,
-                    company=b.companies[org],
+                    company=demo.companies[org],
                     start_date=FINANCE_EMPLOYEE_START[login]))
         Employee.save(employees)
         self.new_employees = {key: e.id
             for (key, *_), e in zip(NEW_EMPLOYEES, employees)}
-        finance_employees = employees[len(NEW_EMPLOYEES):]
+        self.counts['funding employees'] = len(employees)
+        return employees[len(NEW_EMPLOYEES):]
 
+    def setup_users(self, finance_employees):
+        "The logins of the finance officers and the readers of the funding"
+        demo = self.demo
+        Employee = demo.model('company.employee')
+        User = demo.model('res.user')
+        Group = demo.model('res.group')
+        Company = demo.model('company.company')
+        Lang = demo.model('ir.lang')
+        de, = Lang.find([('code', '=', 'de')])
         users = []
         for (login, first, last, org, role), employee in zip(
                 FINANCE_STAFF, finance_employees):
             user = User(name=f"{first} {last}", login=login)
-            user.password = b.password
+            user.password = demo.password
             user.language = de
             user.groups.append(
-                Group(b.ref('kim_funding', FINANCE_GROUPS[role])))
-            user.companies.append(Company(b.companies[org]))
-            user.company = Company(b.companies[org])
+                Group(demo.ref('kim_funding', FINANCE_GROUPS[role])))
+            user.companies.append(Company(demo.companies[org]))
+            user.company = Company(demo.companies[org])
             user.employees.append(Employee(employee.id))
             user.employee = Employee(employee.id)
             users.append(user)
         User.save(users)
         for user in User.find([('login', 'in', FUNDING_READERS)]):
-            user.groups.append(Group(b.ref('kim_funding',
-                        'group_kim_funding_read')))
+            user.groups.append(Group(demo.ref('kim_funding', READ_GROUP)))
             user.save()
         self.counts['funding users'] = len(users)
-        self.counts['funding employees'] = len(employees)
 
+    def setup_authority(self):
+        Party = self.model('party.party')
         address_street, postal_code, city = AUTHORITY_ADDRESS
-        authority = b.new_party(Party, AUTHORITY, address_street, postal_code)
+        authority = self.demo.new_party(
+            Party, AUTHORITY, address_street, postal_code)
         authority.addresses[0].city = city
         authority.save()
         self.authority = authority.id
@@ -380,7 +194,7 @@ class FundingDemo:
     def create_grant(self):
         Grant = self.model('kim.funding.grant', 'frank')
         Party = self.model('party.party', 'frank')
-        grant = Grant(company=self.b.companies['ki'],
+        grant = Grant(company=self.demo.companies['ki'],
             authority=Party(self.authority), number=GRANT_NUMBER,
             date=GRANT_DATE, start_date=GRANT_START, end_date=GRANT_END,
             vacancy_rule='day')
@@ -425,7 +239,7 @@ class FundingDemo:
     def create_contract(self, org, number, date):
         Contract = self.model('kim.funding.contract', 'frank')
         Grant = self.model('kim.funding.grant', 'frank')
-        contract = Contract(company=self.b.companies[org],
+        contract = Contract(company=self.demo.companies[org],
             grant=Grant(self.grant), number=number, date=date,
             start_date=GRANT_START, end_date=GRANT_END,
             amount=self.contract_amount(org))
@@ -453,8 +267,8 @@ class FundingDemo:
         Grant = self.model('kim.funding.grant', 'frank')
         Line = self.model('kim.funding.grant.line', 'frank')
         Contract = self.model('kim.funding.contract', 'frank')
-        record = Post(company=self.b.companies[org], grant=Grant(self.grant),
-            line=Line(amendment_line
+        record = Post(company=self.demo.companies[org],
+            grant=Grant(self.grant), line=Line(amendment_line
                 or self.lines[(building_block, kind, line_year)]),
             name=name, fte=_d(fte), pay_grade=pay_grade,
             start_date=start or GRANT_START, end_date=end or GRANT_END)
@@ -560,7 +374,7 @@ class FundingDemo:
         proof = Proof(grant=Grant(self.grant), year=year)
         if org:
             proof.contract = Contract(self.contracts[org])
-        assert proof.company.id == self.b.companies[org or 'ki']
+        assert proof.company.id == self.demo.companies[org or 'ki']
         proof.save()
         proof.click('compute')
         if texts:
@@ -592,10 +406,10 @@ class FundingDemo:
             return
         description = f"Rückzahlung lt. Verwendungsnachweis {year}"
         if org:
-            self.contract_payment(org, self.b.clock.date, 'refund', year,
+            self.contract_payment(org, self.demo.clock.date, 'refund', year,
                 amount, description)
         else:
-            self.land_payment(self.b.clock.date, 'refund', year, amount,
+            self.land_payment(self.demo.clock.date, 'refund', year, amount,
                 description)
 
     # --- the story ------------------------------------------------------
@@ -640,8 +454,3 @@ class FundingDemo:
         for org in [None, 'car', 'drk', 'dia', 'awo']:
             at(self.today, f"proof of use 2026 {org}",
                 self.create_proof, org, 2026, False)
-
-    def run(self):
-        self.setup_users()
-        self.plan()
-        self.run_events()

@@ -1,0 +1,24 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+"""The demo of the KIM NRW suite: the Kommune "Stadt Musterstadt" with its
+Kommunales Integrationszentrum and four Träger of the Freie
+Wohlfahrtspflege, built by one part per module in the database:
+
+- organisation.py (kim): German, the countries, the organisations and
+  the administrator; the staff, hired by the first part that needs them;
+- case.py (kim_case): the logins of the staff, the network partners, a few
+  hundred clients and cases of Baustein 2 and the structural barriers;
+- funding.py (kim_funding): the funding of 2025 and 2026.
+
+base.py holds what they share (the sessions per login, the clock of
+ir.date, the random generator), people.py draws the clients and the course
+of their cases, data/ holds the fixed data and __main__.py runs the parts:
+``python -m scenarios.demo --help`` from the repository root.
+
+The demo of another module is a Part (base.py) in its own file, with its
+data in data/, added to PARTS in __main__.py after the parts it uses.
+
+All names, addresses and stories are invented; the random generator has a
+fixed seed, so two runs on the same day give the same data.
+"""
