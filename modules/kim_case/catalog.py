@@ -8,8 +8,6 @@ from trytond.model import (
     DeactivableMixin, ModelSQL, ModelView, Unique, fields, sequence_ordered)
 from trytond.modules.kim.access import AccessMixin
 
-from .statistics import figures_cache
-
 
 class CatalogMixin(
         AccessMixin, DeactivableMixin, sequence_ordered(), ModelSQL, ModelView):
@@ -57,12 +55,6 @@ class ClosureReason(CatalogMixin):
     goal_reached = fields.Boolean(
         "Goal Reached",
         help="Check if closing for this reason counts as a success.")
-
-    @classmethod
-    def on_modification(cls, mode, reasons, field_names=None):
-        super().on_modification(mode, reasons, field_names=field_names)
-        # The statistics count the successful closures by this flag.
-        figures_cache.clear()
 
 
 class Language(CatalogMixin):
