@@ -120,6 +120,8 @@ class Line(AccessMixin, ModelSQL):
             ('goal_outcome', "Goal Outcome"),
             ('case_new', "New Case"),
             ('case_closed', "Closed Case"),
+            ('need_start', "Need at Start of Case"),
+            ('need_end', "Need at End of Case"),
             ], "Kind")
     company = fields.Many2One('company.company', "Organisation")
     month = fields.Date("Month")
@@ -186,14 +188,16 @@ class Line(AccessMixin, ModelSQL):
             'goal_outcome': cls._source_goal_outcome,
             'case_new': cls._source_case_new,
             'case_closed': cls._source_case_closed,
+            'need_start': cls._source_need_start,
+            'need_end': cls._source_need_end,
             }
 
     @classmethod
     def _source_columns(cls, length, index, line, case, date, /, **values):
         """Return the columns of the rows of the line table on date, joined
-        to case, with values for the other columns"""
+        to case, with values for the other columns (and the id)"""
         columns = {
-            'id': line.id * _Inline(length) + _Inline(index),
+            'id': values.pop('id', line.id) * _Inline(length) + _Inline(index),
             'kind': _Inline(list(cls._sources())[index]),
             'company': case.company,
             'month': cls.month.sql_cast(DateTrunc(_Inline('month'), date)),
@@ -316,6 +320,26 @@ class Line(AccessMixin, ModelSQL):
                 period, company,
                 case.state == _Inline('closed')))
 
+    @classmethod
+    def _source_need(cls, length, index, period, company, date):
+        "The fields of action of the needs of each case, dated by the case"
+        need, case, from_item = cls._tables('kim.case.need')
+        date = Column(case, date)
+        return from_item.select(
+            *cls._source_columns(length, index, need, case, date,
+                id=Min(need.id), field_of_action=need.field_of_action),
+            where=cls._source_where(need, case, date, period, company,
+                date != Null),
+            group_by=[need.case, need.field_of_action, case.company, date])
+
+    @classmethod
+    def _source_need_start(cls, length, index, period, company):
+        return cls._source_need(length, index, period, company, 'start_date')
+
+    @classmethod
+    def _source_need_end(cls, length, index, period, company):
+        return cls._source_need(length, index, period, company, 'end_date')
+
 
 class StatisticsMixin(AccessMixin, ModelSQL, ModelView):
     """The rows of the sources are united, filtered by _where and aggregated
@@ -409,23 +433,31 @@ class StatisticsMixin(AccessMixin, ModelSQL, ModelView):
         return case.select(case.id, where=cls._active_in_period(case))
 
     @classmethod
-    def _lines(cls, kinds):
-        """Return the rows of kim.case.statistics.line of kinds in the period
-        and organisation: the stored ones when it is materialised and the
-        period is made of whole months, else computed now"""
+    def _stored_lines(cls):
+        """Return the table of kim.case.statistics.line when it is
+        materialised and the period is made of whole months"""
         Line = Pool().get('kim.case.statistics.line')
         from_date, to_date = cls._context_period()
-        organisation = cls._context_organisation()
         if (Line._table_query_materialized()
                 and from_date.day == 1
                 and (to_date + dt.timedelta(days=1)).day == 1):
-            line = Line.__table__()
-            where = (line.kind.in_(kinds)
-                & (line.month >= from_date) & (line.month <= to_date))
-            if organisation:
-                where &= line.company == organisation
-            return line.select(where=where)
-        return Line.query(kinds, (from_date, to_date), organisation)
+            return Line.__table__()
+
+    @classmethod
+    def _lines(cls, kinds):
+        """Return the rows of kim.case.statistics.line of kinds in the period
+        and organisation: the stored ones if possible, else computed now"""
+        from_date, to_date = cls._context_period()
+        organisation = cls._context_organisation()
+        line = cls._stored_lines()
+        if line is None:
+            return Pool().get('kim.case.statistics.line').query(
+                kinds, (from_date, to_date), organisation)
+        where = (line.kind.in_(kinds)
+            & (line.month >= from_date) & (line.month <= to_date))
+        if organisation:
+            where &= line.company == organisation
+        return line.select(where=where)
 
 
 class CaseStatistics(StatisticsMixin):
@@ -594,6 +626,9 @@ class FieldStatistics(StatisticsMixin):
     @classmethod
     def _source_needs(cls, length, index):
         "The active cases with needs in the period"
+        line = cls._stored_lines()
+        if line is not None:
+            return cls._source_stored_needs(line, length, index)
         pool = Pool()
         need = pool.get('kim.case.need').__table__()
         case = pool.get('kim.case').__table__()
@@ -606,6 +641,25 @@ class FieldStatistics(StatisticsMixin):
             *(Literal(0).as_(n) for n in ['agreed', 'achieved', 'referrals']),
             where=cls._active_in_period(case),
             group_by=[case.company, need.field_of_action])
+
+    @classmethod
+    def _source_stored_needs(cls, line, length, index):
+        # A case ends after it starts: the cases active in the period are
+        # those started by its end less those ended before its start.
+        from_date, to_date = cls._context_period()
+        started = (line.kind == 'need_start') & (line.month <= to_date)
+        ended = (line.kind == 'need_end') & (line.month < from_date)
+        cases = Sum(SQLCase((started, line.number), else_=-line.number))
+        return line.select(
+            (Min(line.id) * length + index).as_('id'),
+            line.company.as_('company'),
+            line.field_of_action.as_('field_of_action'),
+            cases.as_('cases'),
+            *(Literal(0).as_(n) for n in ['agreed', 'achieved', 'referrals']),
+            where=(started | ended)
+            & cls._organisation_where(line.company),
+            group_by=[line.company, line.field_of_action],
+            having=cases > 0)
 
     @classmethod
     def _source_lines(cls, length, index):
