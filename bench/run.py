@@ -33,6 +33,7 @@ CLIENT_LIMIT = 1000  # client.limit: read() asks at most for 1000 // fields
 COUNT_LIMIT = 1000
 
 Statement = namedtuple('Statement', ['query', 'params', 'seconds'])
+STATISTICS_LINE = 'kim.case.statistics.line'
 
 
 class Recorder:
@@ -85,7 +86,107 @@ def parse_args():
     parser.add_argument(
         '--dump-sql', metavar='DIR',
         help="write the SQL of each operation to DIR/<key>.sql")
+    parser.add_argument(
+        '--materialized', action='store_true',
+        help="read the statistics from the materialised "
+        f"{STATISTICS_LINE} (made by trytond-admin -u kim_case with "
+        "[table_query_materialized]); it is refreshed once before measuring")
     return parser.parse_args()
+
+
+# The figures of the statistics written by hand, with the company rule of
+# the user as "companies"; from the tables, never the materialised lines.
+_ACTIVE = """c.company = ANY(%(companies)s) AND c.start_date <= %(to_date)s
+    AND (c.end_date IS NULL OR c.end_date >= %(from_date)s)"""
+_PERIOD = "BETWEEN %(from_date)s AND %(to_date)s"
+
+
+def _own(column):
+    "Only the lines of the organisation's cases, through their index"
+    return (f"(%(statewide)s OR {column} IN "
+        "(SELECT id FROM kim_case WHERE company = ANY(%(companies)s)))")
+
+
+STATISTICS_SQL = {
+    'kim.case.statistics': f"""
+        SELECT c.company, c.target_group, COUNT(*),
+            COUNT(*) FILTER (WHERE c.start_date {_PERIOD}),
+            COUNT(*) FILTER (WHERE c.state = 'closed'
+                AND c.end_date {_PERIOD}),
+            COUNT(*) FILTER (WHERE c.state = 'closed'
+                AND c.end_date {_PERIOD} AND r.goal_reached),
+            COUNT(*) FILTER (WHERE c.state = 'cancelled'
+                AND c.end_date {_PERIOD}),
+            COUNT(DISTINCT c.client), COALESCE(SUM(t.n), 0),
+            ROUND(COALESCE(SUM(t.minutes), 0)::numeric / 60, 2),
+            COALESCE(SUM(f.n), 0)
+        FROM kim_case c
+        LEFT JOIN kim_case_closure_reason r ON r.id = c.closure_reason
+        LEFT JOIN (SELECT "case", COUNT(*) AS n, SUM(duration) AS minutes
+            FROM kim_case_contact WHERE date {_PERIOD}
+            AND {_own('"case"')} GROUP BY "case") t
+            ON t.case = c.id
+        LEFT JOIN (SELECT "case", COUNT(*) AS n FROM kim_case_referral
+            WHERE date {_PERIOD} AND {_own('"case"')}
+            GROUP BY "case") f ON f.case = c.id
+        WHERE {_ACTIVE}
+        GROUP BY c.company, c.target_group""",
+    'kim.case.statistics.month': f"""
+        SELECT company, month, SUM(new), SUM(closed), SUM(contacts),
+            ROUND(SUM(minutes)::numeric / 60, 2)
+        FROM (
+            SELECT company, date_trunc('month', start_date) AS month,
+                1 AS new, 0 AS closed, 0 AS contacts, 0 AS minutes
+            FROM kim_case WHERE company = ANY(%(companies)s)
+                AND start_date {_PERIOD}
+            UNION ALL
+            SELECT company, date_trunc('month', end_date), 0, 1, 0, 0
+            FROM kim_case WHERE company = ANY(%(companies)s)
+                AND state = 'closed' AND end_date {_PERIOD}
+            UNION ALL
+            SELECT c.company, date_trunc('month', t.date), 0, 0, 1,
+                t.duration
+            FROM kim_case_contact t JOIN kim_case c ON c.id = t.case
+            WHERE c.company = ANY(%(companies)s) AND t.date {_PERIOD}
+                AND {_own('t.case')}) AS e
+        GROUP BY company, month""",
+    'kim.case.statistics.field': f"""
+        SELECT company, field_of_action, COUNT(DISTINCT "case"),
+            SUM(agreed), SUM(achieved), SUM(referrals)
+        FROM (
+            SELECT c.company, n.field_of_action, n.case,
+                0 AS agreed, 0 AS achieved, 0 AS referrals
+            FROM kim_case_need n JOIN kim_case c ON c.id = n.case
+            WHERE {_ACTIVE}
+            UNION ALL
+            SELECT c.company, g.field_of_action, NULL,
+                (g.agreed_date {_PERIOD})::int,
+                (g.outcome = 'achieved' AND g.outcome_date {_PERIOD})::int, 0
+            FROM kim_case_goal g JOIN kim_case c ON c.id = g.case
+            WHERE c.company = ANY(%(companies)s)
+                AND (g.agreed_date {_PERIOD} OR g.outcome_date {_PERIOD})
+            UNION ALL
+            SELECT c.company, f.field_of_action, NULL, 0, 0, 1
+            FROM kim_case_referral f JOIN kim_case c ON c.id = f.case
+            WHERE c.company = ANY(%(companies)s) AND f.date {_PERIOD}
+                AND f.field_of_action IS NOT NULL) AS e
+        GROUP BY company, field_of_action""",
+    'kim.case.statistics.closure': f"""
+        SELECT company, closure_reason, COUNT(*) FROM kim_case
+        WHERE company = ANY(%(companies)s) AND state = 'closed'
+            AND end_date {_PERIOD}
+        GROUP BY company, closure_reason""",
+    'kim.case.statistics.legal_domain': f"""
+        SELECT c.company, f.legal_domain, COUNT(*),
+            COUNT(*) FILTER (
+                WHERE f.outcome IN ('accepted', 'service_received')),
+            COUNT(*) FILTER (WHERE f.outcome IN ('rejected', 'broken_off')),
+            COUNT(*) FILTER (WHERE f.outcome = 'pending')
+        FROM kim_case_referral f JOIN kim_case c ON c.id = f.case
+        WHERE c.company = ANY(%(companies)s) AND f.date {_PERIOD}
+            AND {_own('f.case')}
+        GROUP BY c.company, f.legal_domain""",
+    }
 
 
 def percentile(values, fraction):
@@ -231,13 +332,16 @@ class Bench:
         self.operations.append(
             (key, title, target, tryton, plain, prepare or (lambda: None)))
 
-    def clear_figures(self):
-        "Forget the computed statistics, as a change of case data does"
-        from trytond.modules.kim_case.statistics import figures_cache
+    def refresh_statistics(self):
+        "Refresh the materialised statistics lines like the cron does"
         from trytond.transaction import Transaction
         with Transaction().start(self.db, 0) as transaction:
-            figures_cache.clear()
+            Line = self.pool.get(STATISTICS_LINE)
+            start = time.perf_counter()
+            Line._table_query_refresh(force=True)
             transaction.commit()
+        print(f"{STATISTICS_LINE} refreshed in "
+            f"{time.perf_counter() - start:.1f} s", flush=True)
 
     def setup(self):
         args = self.args
@@ -382,40 +486,32 @@ class Bench:
                 ('land', self.coordination, coord_ctx, None)]:
             ctx = dict(ctx, organisation=company,
                 context_model='kim.case.statistics.context', **year)
-            companies = [company] if company else self.companies
+            stats_params = dict(year, statewide=not company,
+                companies=[company] if company else self.companies)
             total = []
             for model in stats:
                 fields = self.view_fields(model, 'tree')
-                query = self.table_query(model, ctx, companies)
+                query = STATISTICS_SQL[model]
                 run = (lambda user=user, ctx=ctx, model=model,
                     fields=fields: self.client_list(
                         user, ctx, model, [], fields))
                 total.append((run, query))
-                # Timed after a change of case data, when the figures
-                # have to be computed again.
                 self.define(f'stats.{who}.{model.rsplit(".", 1)[-1]}',
-                    f"{model} {args.year}", None, run, plain(query),
-                    prepare=self.clear_figures)
+                    f"{model} {args.year}", None, run,
+                    self.plain_stats(query, stats_params))
             scope = '1 organisation' if company else 'statewide'
             self.define(f'stats.{who}',
                 f"yearly statistics, {scope} (5 lists)",
                 2.0, lambda total=total: [run() for run, _ in total],
-                plain(*(q for _, q in total)), prepare=self.clear_figures)
+                self.plain_stats(*(q for _, q in total), stats_params))
 
-    def table_query(self, model, context, companies):
-        "The SQL of the table query with the record rule written out"
-        from trytond.transaction import Transaction
-        with Transaction().start(self.db, 0, readonly=True, context=context):
-            query = self.pool.get(model)._figures_query()
-            sql, params = tuple(query)
-            return self.raw_query(
-                f"SELECT * FROM ({sql}) AS t WHERE t.company = ANY(%s)",
-                (*params, companies))
+    def plain_stats(self, *queries_params):
+        *queries, params = queries_params
 
-    def raw_query(self, sql, params):
-        # Inline the parameters so that the query runs on its own.
-        return psycopg.ClientCursor(self.raw).mogrify(sql, params).replace(
-            '%', '%%')
+        def run():
+            for query in queries:
+                self.sql(query, params)
+        return run
 
     # --- measuring -------------------------------------------------------
 
@@ -496,7 +592,8 @@ class Bench:
             f"{counts['contacts']:,} contacts; case manager user "
             f"{self.manager} (employee {self.employee}, organisation "
             f"{self.company}) with {self.my_cases} cases in 'My Cases'; "
-            f"{args.runs} runs, times in ms")
+            f"{args.runs} runs, times in ms; statistics "
+            f"{'materialised' if args.materialized else 'live'}")
         print()
         print("| operation | median | p90 | min | Python CPU | SQL stmts "
             "| SQL in Tryton | replayed SQL | plain SQL | Tryton / plain "
@@ -523,8 +620,15 @@ def main():
     args = parse_args()
     workdir = use_database_uri(args.uri)
 
+    if args.materialized:
+        from trytond import config
+        config.add_section('table_query_materialized')
+        config.set('table_query_materialized', STATISTICS_LINE, '3600')
+
     bench = Bench(args)
     bench.setup()
+    if args.materialized:
+        bench.refresh_statistics()
     bench.report_header()
     load = os.getloadavg()[0]
     bench.measure()

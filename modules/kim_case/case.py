@@ -14,7 +14,6 @@ from trytond.transaction import Transaction
 
 from .exceptions import (
     CaseClosedError, CaseDeleteError, WorkflowError)
-from .statistics import figures_cache
 
 STATES = [
     ('intake', "Intake"),
@@ -146,6 +145,10 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
                     (t.company, Index.Equality()),
                     (t.start_date, Index.Range()),
                     (t.end_date, Index.Range())),
+                # the statewide statistics: cases active or ended in a period
+                Index(t,
+                    (t.end_date, Index.Range()),
+                    (t.start_date, Index.Range())),
                 })
         cls.manager.domain = [('company', '=', Eval('company', -1))]
         cls.deputy.domain = [
@@ -275,11 +278,6 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
         return index
 
     @classmethod
-    def on_modification(cls, mode, cases, field_names=None):
-        super().on_modification(mode, cases, field_names=field_names)
-        figures_cache.clear()
-
-    @classmethod
     def check_modification(cls, mode, cases, values=None, external=False):
         super().check_modification(
             mode, cases, values=values, external=external)
@@ -405,11 +403,6 @@ class CaseLineMixin(AccessMixin):
                     raise CaseClosedError(gettext(
                             'kim_case.msg_case_ended_modify',
                             case=line.case.rec_name))
-
-    @classmethod
-    def on_modification(cls, mode, lines, field_names=None):
-        super().on_modification(mode, lines, field_names=field_names)
-        figures_cache.clear()
 
 
 class Need(CaseLineMixin, ModelSQL, ModelView):

@@ -7,8 +7,6 @@ from trytond.model import fields
 from trytond.modules.kim.catalog import CatalogMixin
 from trytond.modules.kim.migration import RenamedMixin
 
-from .statistics import figures_cache
-
 
 class CaseCatalogMixin(RenamedMixin, CatalogMixin):
     __slots__ = ()
@@ -33,12 +31,6 @@ class ClosureReason(CaseCatalogMixin):
     goal_reached = fields.Boolean(
         "Goal Reached",
         help="Check if closing for this reason counts as a success.")
-
-    @classmethod
-    def on_modification(cls, mode, reasons, field_names=None):
-        super().on_modification(mode, reasons, field_names=field_names)
-        # The statistics count the successful closures by this flag.
-        figures_cache.clear()
 
 
 class Language(CaseCatalogMixin):
