@@ -25,7 +25,6 @@ class Contact(CaseLineMixin, ModelSQL, ModelView):
             ('video', "Video"),
             ('written', "Written"),
             ], "Kind", required=True, sort=False)
-    kind_string = kind.translated('kind')
     employee = fields.Many2One(
         'company.employee', "Employee", ondelete='RESTRICT',
         domain=[('company', '=', Eval('_parent_case', {}).get('company', -1))])
@@ -62,8 +61,14 @@ class Contact(CaseLineMixin, ModelSQL, ModelView):
     def default_employee():
         return Transaction().context.get('employee')
 
-    def get_rec_name(self, name):
-        return f'{self.date} {self.kind_string}'
+    @classmethod
+    def get_rec_name(cls, contacts, name):
+        # The kinds translated once, not the field definition per contact
+        field = cls._fields['kind']
+        kinds = field.get_selection(cls, 'kind', None)
+        return {
+            c.id: f'{c.date} {field.get_selection_string(kinds, c.kind)}'
+            for c in contacts}
 
     @classmethod
     def validate_fields(cls, contacts, field_names):
