@@ -59,8 +59,8 @@ class Recorder:
         return statements
 
 
-def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+def make_parser(description=__doc__.split('\n\n')[0]):
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument('--database', '-d', default='kim_bench')
     parser.add_argument(
         '--uri', default=os.environ.get('KIM_BENCH_URI', DEFAULT_URI))
@@ -85,7 +85,7 @@ def parse_args():
     parser.add_argument(
         '--dump-sql', metavar='DIR',
         help="write the SQL of each operation to DIR/<key>.sql")
-    return parser.parse_args()
+    return parser
 
 
 def percentile(values, fraction):
@@ -520,7 +520,7 @@ class Bench:
 
 
 def main():
-    args = parse_args()
+    args = make_parser().parse_args()
     workdir = use_database_uri(args.uri)
 
     bench = Bench(args)
