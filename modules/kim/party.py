@@ -37,6 +37,21 @@ def party_rec_names(Model, records, field=None):
     return names
 
 
+def cached_party_rec_names(Model, records, field, cache):
+    "party_rec_names() of the records through the cache of the names by id"
+    names, missing = {}, []
+    for record in records:
+        name = cache.get(record.id)
+        if name is None:
+            missing.append(record)
+        else:
+            names[record.id] = name
+    if missing:
+        for id_, name in party_rec_names(Model, missing, field).items():
+            names[id_] = cache.set(id_, name)
+    return names
+
+
 class Party(AccessMixin, metaclass=PoolMeta):
     __name__ = 'party.party'
 
@@ -49,6 +64,15 @@ class Party(AccessMixin, metaclass=PoolMeta):
     @classmethod
     def get_rec_name(cls, parties, name):
         return party_rec_names(cls, parties)
+
+    @classmethod
+    def on_modification(cls, mode, parties, field_names=None):
+        pool = Pool()
+        super().on_modification(mode, parties, field_names=field_names)
+        if mode != 'create' and (
+                field_names is None or field_names & {'name', 'code'}):
+            for name in ['company.company', 'company.employee']:
+                pool.get(name)._rec_name_cache.clear()
 
 
 class Address(AccessMixin, metaclass=PoolMeta):
