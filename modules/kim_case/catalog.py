@@ -4,9 +4,12 @@
 """Configurable classifications that each Kommune sets in its
 Handlungskonzept; they change over time, so they are records, not
 selections."""
+from trytond.cache import Cache
 from trytond.model import (
     DeactivableMixin, ModelSQL, ModelView, Unique, fields, sequence_ordered)
 from trytond.modules.kim.access import AccessMixin
+from trytond.pool import PoolMeta
+from trytond.transaction import Transaction, inactive_records
 
 from .statistics import figures_cache
 
@@ -14,6 +17,9 @@ from .statistics import figures_cache
 class CatalogMixin(
         AccessMixin, DeactivableMixin, sequence_ordered(), ModelSQL, ModelView):
     __slots__ = ()
+    # The names of each catalog per language: shown in most lists and forms
+    # of the cases, changed rarely
+    _rec_names_cache = Cache('kim_case.catalog.rec_names', context=False)
     name = fields.Char("Name", required=True, translate=True)
     code = fields.Char(
         "Code", strip=False,
@@ -29,6 +35,22 @@ class CatalogMixin(
                 'kim_case.msg_catalog_code_unique'),
             ]
         cls._order.insert(1, ('name', 'ASC'))
+
+    @classmethod
+    def get_rec_name(cls, records, name):
+        key = (cls.__name__, Transaction().language)
+        names = cls._rec_names_cache.get(key)
+        if names is None or any(r.id not in names for r in records):
+            with inactive_records():
+                names = {c['id']: c['name'] for c in cls.search_read(
+                        [], order=[], fields_names=['name'])}
+            names = cls._rec_names_cache.set(key, names)
+        return {r.id: names[r.id] for r in records}
+
+    @classmethod
+    def on_modification(cls, mode, records, field_names=None):
+        super().on_modification(mode, records, field_names=field_names)
+        cls._rec_names_cache.clear()
 
 
 class TargetGroup(CatalogMixin):
@@ -68,3 +90,14 @@ class ClosureReason(CatalogMixin):
 class Language(CatalogMixin):
     __string__ = "KIM Language"
     __name__ = 'kim.language'
+
+
+class Translation(metaclass=PoolMeta):
+    __name__ = 'ir.translation'
+
+    @classmethod
+    def _clear_cache_for(cls, types, models):
+        super()._clear_cache_for(types, models)
+        if 'model' in types:
+            # the translated names of the catalogs
+            CatalogMixin._rec_names_cache.clear()
