@@ -25,8 +25,8 @@ def parse_args():
         '--top', type=int, default=25,
         help="entries of each flat list (default: 25)")
     parser.add_argument(
-        '--interval', type=float, default=0.0002,
-        help="sampling interval in seconds (default: 0.0002)")
+        '--interval', type=float, default=0.001,
+        help="sampling interval in seconds (default: 0.001)")
     parser.add_argument(
         '--tree', action='store_true', help="print the call tree as well")
     return parser.parse_args()
@@ -65,7 +65,10 @@ def main():
         print(head(profiler.output_text(flat=True, flat_time='total'),
                 args.top + 5))
         if args.tree:
-            print(profiler.output_text())
+            # trytond's and the suite's frames, the other libraries grouped
+            print(profiler.output_text(processor_options={
+                        'show_regex': r'.*/(trytond|modules|bench)/',
+                        'filter_threshold': 0.01}))
         print(flush=True)
     workdir.cleanup()
 
