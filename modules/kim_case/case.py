@@ -229,9 +229,8 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
     def get_rec_name(cls, cases, name):
         # In SQL: through the ORM each case loads all its fields and its
         # client; the client part is the client's name (its rec_name).
-        pool = Pool()
-        Client = pool.get('kim.client')
-        Party = pool.get('party.party')
+        Client = cls.client.get_target()
+        Party = Pool().get('party.party')
         case = cls.__table__()
         client = Client.__table__()
         party = Party.__table__()
@@ -465,8 +464,12 @@ class Need(CaseLineMixin, ModelSQL, ModelView):
     def default_priority():
         return 'normal'
 
-    def get_rec_name(self, name):
-        return self.field_of_action.rec_name
+    @classmethod
+    def get_rec_name(cls, needs, name):
+        FieldOfAction = cls.field_of_action.get_target()
+        names = FieldOfAction.get_rec_name(
+            [n.field_of_action for n in needs], name)
+        return {n.id: names[n.field_of_action.id] for n in needs}
 
 
 class Goal(CaseLineMixin, ModelSQL, ModelView):
