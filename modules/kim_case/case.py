@@ -135,9 +135,14 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
             ]
         cls._sql_indexes.update({
                 Index(t, (t.number, Index.Equality(cardinality='high'))),
-                # "My Cases" and the case managers' record rule
-                Index(t, (t.manager, Index.Equality())),
-                Index(t, (t.deputy, Index.Equality()),
+                # "My Cases" and the case managers' record rule, which
+                # come with the rule on the companies
+                Index(t,
+                    (t.manager, Index.Equality()),
+                    (t.company, Index.Equality())),
+                Index(t,
+                    (t.deputy, Index.Equality()),
+                    (t.company, Index.Equality()),
                     where=t.deputy != Null),
                 Index(t, (t.state, Index.Equality(cardinality='low')),
                     where=t.state.in_(ACTIVE_STATES)),

@@ -105,7 +105,10 @@ class Client(AccessMixin, ModelSQL, ModelView):
         super().__setup__()
         t = cls.__table__()
         cls._sql_indexes.update({
-                Index(t, (t.company, Index.Equality())),
+                # the rule on the companies checked on the clients read
+                Index(t,
+                    (t.company, Index.Equality()),
+                    (t.id, Index.Equality())),
                 })
 
     @staticmethod
