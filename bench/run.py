@@ -496,7 +496,8 @@ class Bench:
             f"{counts['contacts']:,} contacts; case manager user "
             f"{self.manager} (employee {self.employee}, organisation "
             f"{self.company}) with {self.my_cases} cases in 'My Cases'; "
-            f"{args.runs} runs, times in ms")
+            f"{args.runs} runs, times in ms; psycopg {psycopg.__version__} "
+            f"({psycopg.pq.__impl__} implementation)")
         print()
         print("| operation | median | p90 | min | Python CPU | SQL stmts "
             "| SQL in Tryton | replayed SQL | plain SQL | Tryton / plain "
