@@ -60,8 +60,8 @@ class Recorder:
         return statements
 
 
-def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
+def make_parser(description=__doc__.split('\n\n')[0]):
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument('--database', '-d', default='kim_bench')
     parser.add_argument(
         '--uri', default=os.environ.get('KIM_BENCH_URI', DEFAULT_URI))
@@ -91,7 +91,7 @@ def parse_args():
         help="read the statistics from the materialised "
         f"{STATISTICS_LINE} (made by trytond-admin -u kim_case with "
         "[table_query_materialized]); it is refreshed once before measuring")
-    return parser.parse_args()
+    return parser
 
 
 # The figures of the statistics written by hand, with the company rule of
@@ -593,7 +593,8 @@ class Bench:
             f"{self.manager} (employee {self.employee}, organisation "
             f"{self.company}) with {self.my_cases} cases in 'My Cases'; "
             f"{args.runs} runs, times in ms; statistics "
-            f"{'materialised' if args.materialized else 'live'}")
+            f"{'materialised' if args.materialized else 'live'}; psycopg "
+            f"{psycopg.__version__} ({psycopg.pq.__impl__} implementation)")
         print()
         print("| operation | median | p90 | min | Python CPU | SQL stmts "
             "| SQL in Tryton | replayed SQL | plain SQL | Tryton / plain "
@@ -617,7 +618,7 @@ class Bench:
 
 
 def main():
-    args = parse_args()
+    args = make_parser().parse_args()
     workdir = use_database_uri(args.uri)
 
     if args.materialized:

@@ -8,6 +8,7 @@ from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction
 
 from .access import AccessMixin
+from .catalog import CatalogMixin
 
 
 class Readable(Mapping):
@@ -120,3 +121,14 @@ class Log(ResourceSearchMixin, AccessMixin, metaclass=PoolMeta):
 
 class Email(ResourceSearchMixin, AccessMixin, metaclass=PoolMeta):
     __name__ = 'ir.email'
+
+
+class Translation(metaclass=PoolMeta):
+    __name__ = 'ir.translation'
+
+    @classmethod
+    def _clear_cache_for(cls, types, models):
+        super()._clear_cache_for(types, models)
+        if 'model' in types:
+            # the translated names of the catalogs
+            CatalogMixin._rec_names_cache.clear()

@@ -3,6 +3,7 @@
 # license terms.
 from sql import Null
 
+from trytond import backend
 from trytond.i18n import gettext
 from trytond.model import (
     Index, ModelSQL, ModelView, Unique, Workflow, fields)
@@ -10,6 +11,7 @@ from trytond.modules.company.model import employee_field
 from trytond.modules.kim.access import AccessMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
+from trytond.tools import grouped_slice
 from trytond.transaction import Transaction
 
 from .exceptions import (
@@ -135,9 +137,14 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
             ]
         cls._sql_indexes.update({
                 Index(t, (t.number, Index.Equality(cardinality='high'))),
-                # "My Cases" and the case managers' record rule
-                Index(t, (t.manager, Index.Equality())),
-                Index(t, (t.deputy, Index.Equality()),
+                # "My Cases" and the case managers' record rule, which
+                # come with the rule on the companies
+                Index(t,
+                    (t.manager, Index.Equality()),
+                    (t.company, Index.Equality())),
+                Index(t,
+                    (t.deputy, Index.Equality()),
+                    (t.company, Index.Equality()),
                     where=t.deputy != Null),
                 Index(t, (t.state, Index.Equality(cardinality='low')),
                     where=t.state.in_(ACTIVE_STATES)),
@@ -229,10 +236,27 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
     def default_manager(cls):
         return Transaction().context.get('employee')
 
-    def get_rec_name(self, name):
-        if self.client:
-            return f'{self.number or ""} - {self.client.rec_name}'.strip()
-        return self.number or ''
+    @classmethod
+    def get_rec_name(cls, cases, name):
+        # In SQL: through the ORM each case loads all its fields and its
+        # client; the client part is the client's name (its rec_name).
+        Client = cls.client.get_target()
+        Party = Pool().get('party.party')
+        case = cls.__table__()
+        client = Client.__table__()
+        party = Party.__table__()
+        cursor = Transaction().connection.cursor()
+        names = {}
+        for sub_cases in grouped_slice(cases, backend.MAX_QUERY_PARAMS):
+            cursor.execute(*case
+                .join(client, condition=case.client == client.id)
+                .join(party, condition=client.party == party.id)
+                .select(case.id, case.number, Party.rec_name_column(party),
+                    where=fields.SQL_OPERATORS['in'](
+                        case.id, [c.id for c in sub_cases])))
+            for case_id, number, client_name in cursor:
+                names[case_id] = f'{number or ""} - {client_name}'.strip()
+        return names
 
     @classmethod
     def search_rec_name(cls, name, clause):
@@ -422,8 +446,12 @@ class Need(CaseLineMixin, ModelSQL, ModelView):
     def default_priority():
         return 'normal'
 
-    def get_rec_name(self, name):
-        return self.field_of_action.rec_name
+    @classmethod
+    def get_rec_name(cls, needs, name):
+        FieldOfAction = cls.field_of_action.get_target()
+        names = FieldOfAction.get_rec_name(
+            [n.field_of_action for n in needs], name)
+        return {n.id: names[n.field_of_action.id] for n in needs}
 
 
 class Goal(CaseLineMixin, ModelSQL, ModelView):

@@ -1,9 +1,6 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
-from sql.conditionals import Coalesce
-from sql.operators import Concat
-
 from trytond import backend
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.modules.kim.access import AccessMixin
@@ -114,7 +111,10 @@ class Client(RenamedMixin, AccessMixin, ModelSQL, ModelView):
         super().__setup__()
         t = cls.__table__()
         cls._sql_indexes.update({
-                Index(t, (t.company, Index.Equality())),
+                # the rule on the companies checked on the clients read
+                Index(t,
+                    (t.company, Index.Equality()),
+                    (t.id, Index.Equality())),
                 })
 
     @staticmethod
@@ -134,13 +134,15 @@ class Client(RenamedMixin, AccessMixin, ModelSQL, ModelView):
         for sub_clients in grouped_slice(clients, backend.MAX_QUERY_PARAMS):
             cursor.execute(*client.join(
                     party, condition=client.party == party.id).select(
-                    client.id,
-                    Coalesce(party.name, Concat('[', Concat(
-                                Coalesce(party.code, ''), ']'))),
+                    client.id, Party.rec_name_column(party),
                     where=fields.SQL_OPERATORS['in'](
                         client.id, list(map(int, sub_clients)))))
             names.update(cursor)
         return names
+
+    @classmethod
+    def get_rec_name(cls, clients, name):
+        return cls.get_name(clients, name)
 
     @classmethod
     def search_name(cls, name, clause):

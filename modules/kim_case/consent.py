@@ -87,13 +87,17 @@ class Consent(CaseLineMixin, ModelSQL, ModelView):
             and (not self.valid_until or date <= self.valid_until)
             and (not self.withdrawal_date or date < self.withdrawal_date))
 
-    def get_state(self, name):
+    @classmethod
+    def get_state(cls, consents, name):
         today = Pool().get('ir.date').today()
-        if self.withdrawal_date and self.withdrawal_date <= today:
+        return {c.id: c.state_at(today) for c in consents}
+
+    def state_at(self, date):
+        if self.withdrawal_date and self.withdrawal_date <= date:
             return 'withdrawn'
-        if self.valid_until and self.valid_until < today:
+        if self.valid_until and self.valid_until < date:
             return 'expired'
-        if self.date > today:
+        if self.date > date:
             return 'pending'
         return 'valid'
 

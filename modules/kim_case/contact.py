@@ -24,7 +24,6 @@ class Contact(CaseLineMixin, ModelSQL, ModelView):
             ('video', "Video"),
             ('written', "Written"),
             ], "Kind", required=True, sort=False)
-    kind_string = kind.translated('kind')
     employee = fields.Many2One(
         'company.employee', "Employee", ondelete='RESTRICT',
         domain=[('company', '=', Eval('_parent_case', {}).get('company', -1))])
@@ -61,6 +60,13 @@ class Contact(CaseLineMixin, ModelSQL, ModelView):
     def default_employee():
         return Transaction().context.get('employee')
 
-    def get_rec_name(self, name):
+    @classmethod
+    def get_rec_name(cls, contacts, name):
+        # The kinds translated once, not the field definition per contact
         lang = Pool().get('ir.lang').get()
-        return f'{lang.strftime(self.date)} {self.kind_string}'
+        field = cls._fields['kind']
+        kinds = field.get_selection(cls, 'kind', None)
+        return {
+            c.id: (f'{lang.strftime(c.date)} '
+                f'{field.get_selection_string(kinds, c.kind)}')
+            for c in contacts}

@@ -3,6 +3,7 @@
 # license terms.
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
+from trytond.modules.kim.party import party_rec_names
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
 
@@ -59,9 +60,13 @@ class Referral(CaseLineMixin, ModelSQL, ModelView):
     def default_outcome():
         return 'pending'
 
-    def get_rec_name(self, name):
+    @classmethod
+    def get_rec_name(cls, referrals, name):
         lang = Pool().get('ir.lang').get()
-        return f'{self.recipient.rec_name} ({lang.strftime(self.date)})'
+        recipients = party_rec_names(cls, referrals, 'recipient')
+        return {
+            r.id: f'{recipients[r.id]} ({lang.strftime(r.date)})'
+            for r in referrals}
 
     @classmethod
     def validate_fields(cls, referrals, field_names):

@@ -213,5 +213,39 @@ class KimTestCase(AccessTestMixin, CompanyTestMixin, ModuleTestCase):
                     self.assertEqual(
                         list(User.get_companies()), [company.id])
 
+    @with_transaction()
+    def test_names_follow_parties(self):
+        "The names of parties, companies and employees follow the parties"
+        pool = Pool()
+        Party = pool.get('party.party')
+        Company = pool.get('company.company')
+        Employee = pool.get('company.employee')
+        company = create_company()
+        person = Party(name="Erika Muster")
+        person.save()
+        employee = Employee(party=person, company=company)
+        employee.save()
+        self.assertEqual(Employee(employee.id).rec_name, "Erika Muster")
+        self.assertEqual(
+            Company(company.id).rec_name, company.party.name)
+
+        person.name = "Erika Beispiel"
+        person.save()
+        company.party.name = "Stadt Musterstadt"
+        company.party.save()
+        self.assertEqual(Employee(employee.id).rec_name, "Erika Beispiel")
+        self.assertEqual(Company(company.id).rec_name, "Stadt Musterstadt")
+
+        person.name = None
+        person.save()
+        self.assertEqual(Party(person.id).rec_name, f'[{person.code}]')
+        self.assertEqual(Employee(employee.id).rec_name, f'[{person.code}]')
+
+        other = Party(name="Max Muster")
+        other.save()
+        employee.party = other
+        employee.save()
+        self.assertEqual(Employee(employee.id).rec_name, "Max Muster")
+
 
 del ModuleTestCase

@@ -4,7 +4,9 @@
 from trytond.modules.company.tests import (
     CompanyTestMixin, PartyCompanyCheckEraseMixin)
 from trytond.modules.kim.tests import AccessTestMixin
-from trytond.tests.test_tryton import ModuleTestCase
+from trytond.pool import Pool
+from trytond.tests.test_tryton import ModuleTestCase, with_transaction
+from trytond.transaction import Transaction
 
 
 class KimCaseTestCase(
@@ -12,6 +14,47 @@ class KimCaseTestCase(
         ModuleTestCase):
     "Test KIM Case module"
     module = 'kim_case'
+
+    @with_transaction()
+    def test_catalog_names_follow_changes(self):
+        "The cached names of a catalog follow its changes and translations"
+        pool = Pool()
+        Lang = pool.get('ir.lang')
+        TargetGroup = pool.get('kim.case.target_group')
+        Translation = pool.get('ir.translation')
+        for code in ['en', 'de']:
+            lang, = Lang.search([('code', '=', code)])
+            lang.translatable = True
+            lang.save()
+
+        with Transaction().set_context(language='en'):
+            group, = TargetGroup.create([{'name': "Families"}])
+            self.assertEqual(TargetGroup(group.id).rec_name, "Families")
+            TargetGroup.write([group], {'name': "Young Families"})
+            self.assertEqual(
+                TargetGroup(group.id).rec_name, "Young Families")
+        with Transaction().set_context(language='de'):
+            TargetGroup.write([group], {'name': "Junge Familien"})
+            self.assertEqual(
+                TargetGroup(group.id).rec_name, "Junge Familien")
+
+        translation, = Translation.search([
+                ('name', '=', 'kim.case.target_group,name'),
+                ('lang', '=', 'de'),
+                ('res_id', '=', group.id),
+                ])
+        translation.value = "Familien"
+        translation.save()
+        with Transaction().set_context(language='de'):
+            self.assertEqual(TargetGroup(group.id).rec_name, "Familien")
+        with Transaction().set_context(language='en'):
+            self.assertEqual(
+                TargetGroup(group.id).rec_name, "Young Families")
+
+        TargetGroup.write([group], {'active': False})
+        with Transaction().set_context(language='en'):
+            self.assertEqual(
+                TargetGroup(group.id).rec_name, "Young Families")
 
 
 del ModuleTestCase
