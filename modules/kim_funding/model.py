@@ -5,14 +5,9 @@
 import datetime as dt
 from decimal import Decimal
 
-from sql.functions import Substring
-from sql.operators import Concat
-
-from trytond import backend
 from trytond.i18n import gettext
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
-from trytond.transaction import Transaction
 
 from .exceptions import FundingValidationError
 
@@ -36,24 +31,6 @@ def format_amount(value, currency):
     "The amount with its currency in the language of the user"
     return Pool().get('ir.lang').get().currency(
         value, currency, grouping=True)
-
-
-def rename_model(old, new, old_table, new_table):
-    """Move the table of model old to that of model new, with the
-    attachments, notes and logs of its records"""
-    pool = Pool()
-    TableHandler = backend.TableHandler
-    if not TableHandler.table_exist(old_table) or (
-            TableHandler.table_exist(new_table)):
-        return
-    TableHandler.table_rename(old_table, new_table)
-    cursor = Transaction().connection.cursor()
-    for name in ['ir.attachment', 'ir.note', 'ir.model.log']:
-        table = pool.get(name).__table__()
-        cursor.execute(*table.update(
-                [table.resource],
-                [Concat(new, Substring(table.resource, len(old) + 1))],
-                where=table.resource.like(old + ',%')))
 
 
 class MessageValueMixin:

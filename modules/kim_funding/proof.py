@@ -12,14 +12,14 @@ from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
 from trytond.modules.currency.fields import Monetary
 from trytond.modules.kim.access import AccessMixin
+from trytond.modules.kim.migration import rename_model
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
 from . import calculation
 from .exceptions import FrozenError, FundingValidationError
-from .model import (
-    MessageValueMixin, format_count, format_number, rename_model)
+from .model import MessageValueMixin, format_count, format_number
 from .rate import AMOUNT_DIGITS, BUILDING_BLOCKS, FTE_DIGITS, KINDS
 
 
@@ -176,8 +176,7 @@ class Proof(AccessMixin, MessageValueMixin, Workflow, ModelSQL, ModelView):
     @classmethod
     def __register__(cls, module):
         # Migration from 8.0.0: the proof of use was named statement
-        rename_model('kim.funding.statement', cls.__name__,
-            'kim_funding_statement', cls._table)
+        rename_model(cls, 'kim.funding.statement')
         super().__register__(module)
 
     @staticmethod
@@ -498,7 +497,7 @@ class ProofLineMixin:
     def __register__(cls, module):
         # Migration from 8.0.0: the proof of use was named statement
         old = cls.__name__.replace('.proof.', '.statement.')
-        rename_model(old, cls.__name__, old.replace('.', '_'), cls._table)
+        rename_model(cls, old)
         table_h = cls.__table_handler__(module)
         table_h.column_rename('statement', 'proof')
         table_h.column_rename('vzae', 'fte')
