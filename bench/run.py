@@ -228,12 +228,15 @@ class Bench:
             User = self.pool.get('res.user')
             return User.get_preferences(context_only=True)
 
-    def view_fields(self, model, view_type):
-        "The fields the client reads for the default view of the model"
+    def view_fields(self, model, view_type, field=None):
+        """The fields the client reads for the default view of the model
+        or, with field, for the list that view embeds for that field"""
         from trytond.transaction import Transaction
         with Transaction().start(self.db, 0, readonly=True):
             Model = self.pool.get(model)
             fields = Model.fields_view_get(view_type=view_type)['fields']
+        if field:
+            fields, = (v['fields'] for v in fields[field]['views'].values())
         names = list(fields)
         names += [f'{n}.rec_name' for n, f in fields.items()
             if f['type'] in {'many2one', 'one2one', 'reference'}]
@@ -355,7 +358,7 @@ class Bench:
 
         case_list = self.view_fields('kim.case', 'tree')
         case_form = self.view_fields('kim.case', 'form')
-        lines = {name: (model, self.view_fields(model, 'tree'))
+        lines = {name: (model, self.view_fields('kim.case', 'form', name))
             for name, model in [
                 ('contacts', 'kim.case.contact'),
                 ('consents', 'kim.case.consent'),
