@@ -56,5 +56,19 @@ class KimCaseTestCase(
             self.assertEqual(
                 TargetGroup(group.id).rec_name, "Young Families")
 
+    @with_transaction()
+    def test_case_form_lines_without_case(self):
+        "The tabs of the case form do not list the case of their lines"
+        pool = Pool()
+        Case = pool.get('kim.case')
+        fields = Case.fields_view_get(view_type='form')['fields']
+        for name in ['contacts', 'goals', 'referrals']:
+            with self.subTest(tab=name):
+                view, = fields[name]['views'].values()
+                self.assertEqual(view['type'], 'tree')
+                self.assertNotIn('case', view['fields'])
+                self.assertIn('date' if name != 'goals' else 'agreed_date',
+                    view['fields'])
+
 
 del ModuleTestCase
