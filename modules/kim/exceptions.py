@@ -1,6 +1,7 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
+from trytond.exceptions import UserError
 from trytond.model.exceptions import AccessError, ValidationError
 
 
@@ -9,4 +10,8 @@ class StateAccessError(AccessError):
 
 
 class LinkValueError(ValidationError):
+    pass
+
+
+class StateError(UserError):
     pass

@@ -41,6 +41,7 @@ class Rule(metaclass=PoolMeta):
         super().__setup__()
         cls.domain.help += (
             '\n- "employees" as list of employee ids of the current user'
+            '\n- "user_id" as id of the current user'
             '\n- "readable" as dictionary of the read domain per model name '
             'of the current user')
 
@@ -49,7 +50,7 @@ class Rule(metaclass=PoolMeta):
         pool = Pool()
         User = pool.get('res.user')
         key = super()._get_cache_key(model_names)
-        return (*key, User.get_employees())
+        return (*key, Transaction().user, User.get_employees())
 
     @classmethod
     def _get_context(cls, model_name):
@@ -57,6 +58,7 @@ class Rule(metaclass=PoolMeta):
         User = pool.get('res.user')
         context = super()._get_context(model_name)
         context['employees'] = User.get_employees()
+        context['user_id'] = Transaction().user
         # The read domains depend only on the groups, companies and
         # employees of the cache key above.
         context['readable'] = Readable()

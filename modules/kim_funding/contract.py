@@ -7,11 +7,12 @@ from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Unique, fields
 from trytond.modules.currency.fields import Monetary
 from trytond.modules.kim.access import AccessMixin
+from trytond.modules.kim.model import MessageValueMixin, format_amount
 
 from .calculation import CENT
 from .exceptions import FundingValidationError
 from .grant import PaymentMixin
-from .model import MessageValueMixin, PeriodMixin, format_amount
+from .model import PeriodMixin
 from .rate import AMOUNT_DIGITS
 
 

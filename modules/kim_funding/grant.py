@@ -9,6 +9,8 @@ from trytond.model import (
     Index, ModelSQL, ModelView, Unique, Workflow, fields)
 from trytond.modules.currency.fields import Monetary
 from trytond.modules.kim.access import AccessMixin
+from trytond.modules.kim.model import (
+    MessageValueMixin, format_date, format_number)
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
@@ -16,8 +18,7 @@ from trytond.transaction import Transaction
 from . import calculation
 from .configuration import VACANCY_RULE_HELP, VACANCY_RULES
 from .exceptions import FrozenError, FundingValidationError, WorkflowError
-from .model import (
-    MessageValueMixin, PeriodMixin, format_date, format_number)
+from .model import PeriodMixin
 from .rate import (
     AMOUNT_DIGITS, BUILDING_BLOCKS, FTE_DIGITS, KINDS, migrate_post_kinds)
 

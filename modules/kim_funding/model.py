@@ -1,55 +1,12 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
-"What the models of kim_funding share: periods and values in messages"
-import datetime as dt
-from decimal import Decimal
-
+"What the models of kim_funding share: periods"
 from trytond.i18n import gettext
-from trytond.pool import Pool
+from trytond.modules.kim.model import MessageValueMixin, format_date
 from trytond.pyson import Eval, If
 
 from .exceptions import FundingValidationError
-
-
-def format_date(date):
-    "The date in the language of the user, e.g. 02.12.2026 in German"
-    return Pool().get('ir.lang').get().strftime(date)
-
-
-def format_number(value, digits=2):
-    "The number in the language of the user, e.g. 1,10 in German"
-    return Pool().get('ir.lang').get().format_number(value, digits)
-
-
-def format_count(value):
-    "A count in the language of the user, with its thousands separator"
-    return Pool().get('ir.lang').get().format_number(value, 0)
-
-
-def format_amount(value, currency):
-    "The amount with its currency in the language of the user"
-    return Pool().get('ir.lang').get().currency(
-        value, currency, grouping=True)
-
-
-class MessageValueMixin:
-    """The value of a field in the messages of the validation (required,
-    domain …) in the language of the user: 1,10 and 02.12.2026 in German"""
-    __slots__ = ()
-
-    @classmethod
-    def __names__(cls, field=None, record=None):
-        names = super().__names__(field=field, record=record)
-        if field and record and 'value' in names:
-            value = getattr(record, field, None)
-            if isinstance(value, Decimal):
-                names['value'] = format_number(
-                    value, max(-value.as_tuple().exponent, 0))
-            elif (isinstance(value, dt.date)
-                    and not isinstance(value, dt.datetime)):
-                names['value'] = format_date(value)
-        return names
 
 
 class PeriodMixin(MessageValueMixin):

@@ -8,13 +8,14 @@ from sql import Null
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.modules.kim.access import AccessMixin
+from trytond.modules.kim.model import format_date, format_number
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
 from . import calculation
 from .exceptions import StaffingError
-from .model import PeriodMixin, format_date, format_number
+from .model import PeriodMixin
 from .rate import BUILDING_BLOCKS, FTE_DIGITS, KINDS
 
 ONE = Decimal('1.00')

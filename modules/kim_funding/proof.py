@@ -13,13 +13,14 @@ from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
 from trytond.modules.currency.fields import Monetary
 from trytond.modules.kim.access import AccessMixin
 from trytond.modules.kim.migration import rename_model
+from trytond.modules.kim.model import (
+    MessageValueMixin, format_count, format_number)
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
 from . import calculation
 from .exceptions import FrozenError, FundingValidationError
-from .model import MessageValueMixin, format_count, format_number
 from .rate import AMOUNT_DIGITS, BUILDING_BLOCKS, FTE_DIGITS, KINDS
 
 

@@ -5,10 +5,9 @@
 from decimal import Decimal
 
 from trytond.i18n import gettext
+from trytond.modules.kim.model import format_count, format_number
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction, without_check_access
-
-from .model import format_count, format_number
 
 
 class Proof(metaclass=PoolMeta):

@@ -4,10 +4,10 @@
 from trytond.model import Index, ModelSQL, ModelView, Unique, fields
 from trytond.modules.currency.fields import Monetary
 from trytond.modules.kim.access import AccessMixin
+from trytond.modules.kim.model import MessageValueMixin
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 
-from .model import MessageValueMixin
 
 BUILDING_BLOCKS = [
     ('1', "Building Block 1 – Strategic Overhead"),
