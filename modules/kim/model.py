@@ -6,6 +6,7 @@ and the refusal of a workflow button in the wrong state"""
 import datetime as dt
 from decimal import Decimal
 from functools import wraps
+from zoneinfo import ZoneInfo
 
 from trytond.i18n import gettext
 from trytond.pool import Pool
@@ -18,6 +19,17 @@ from .exceptions import StateError
 def format_date(date):
     "The date in the language of the user, e.g. 02.12.2026 in German"
     return Pool().get('ir.lang').get().strftime(date)
+
+
+def format_datetime(value):
+    """The date and time in the language and time zone of the user, e.g.
+    02.12.2026 14:00 in German: Tryton stores them in UTC"""
+    timezone = Transaction().context.get('timezone')
+    if timezone:
+        value = value.replace(tzinfo=dt.timezone.utc).astimezone(
+            ZoneInfo(timezone))
+    lang = Pool().get('ir.lang').get()
+    return lang.strftime(value, f'{lang.date} %H:%M')
 
 
 def format_number(value, digits=2):
@@ -49,8 +61,9 @@ class MessageValueMixin:
             if isinstance(value, Decimal):
                 names['value'] = format_number(
                     value, max(-value.as_tuple().exponent, 0))
-            elif (isinstance(value, dt.date)
-                    and not isinstance(value, dt.datetime)):
+            elif isinstance(value, dt.datetime):
+                names['value'] = format_datetime(value)
+            elif isinstance(value, dt.date):
                 names['value'] = format_date(value)
         return names
 
