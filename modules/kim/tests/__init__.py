@@ -2,6 +2,6 @@
 # top level of this repository contains the full copyright notices and
 # license terms.
 
-from .test_module import AccessTestMixin
+from .test_module import AccessTestMixin, OptionalViewsTestMixin
 
-__all__ = ['AccessTestMixin']
+__all__ = ['AccessTestMixin', 'OptionalViewsTestMixin']

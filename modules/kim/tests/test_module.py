@@ -1,7 +1,12 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
+import glob
 import json
+import os
+from unittest.mock import patch
+
+from lxml import etree
 
 from trytond.model import ModelStorage
 from trytond.model.exceptions import AccessError
@@ -11,7 +16,9 @@ from trytond.modules.kim.access import AccessMixin
 from trytond.modules.kim.exceptions import LinkValueError
 from trytond.modules.kim.ir import Readable
 from trytond.pool import Pool, isregisteredby
+from trytond.modules import get_module_info
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
+from trytond.tools import find_dir
 from trytond.transaction import Transaction, check_access
 
 
@@ -27,6 +34,42 @@ class AccessTestMixin:
             and (name.startswith('kim.') or name.startswith('kim_'))
             and not issubclass(Model, AccessMixin)]
         self.assertEqual(missing, [])
+
+
+class OptionalViewsTestMixin:
+    """The views of the module's <data depends="…"> sections are unused
+    when the modules they depend on are not activated"""
+
+    @with_transaction()
+    def _optional_view_files(self):
+        Module = Pool().get('ir.module')
+        directory = find_dir(self.module, subdir='modules')
+        info = get_module_info(self.module)
+        files = set()
+        for name in info.get('xml', []):
+            tree = etree.parse(os.path.join(directory, name))
+            for data in tree.iterfind('data[@depends]'):
+                depends = {d.strip() for d in data.get('depends').split(',')}
+                if Module.search_count([
+                            ('name', 'in', list(depends)),
+                            ('state', '=', 'activated'),
+                            ]) == len(depends):
+                    continue
+                for record in data.iterfind(
+                        'record[@model="ir.ui.view"]/field[@name="name"]'):
+                    files.add(os.path.join(
+                            directory, 'view', record.text + '.xml'))
+        return files
+
+    def test_view(self):
+        optional = self._optional_view_files()
+        glob_ = glob.glob
+
+        def view_files(pathname, *args, **kwargs):
+            return [f for f in glob_(pathname, *args, **kwargs)
+                if f not in optional]
+        with patch('trytond.tests.test_tryton.glob.glob', view_files):
+            super().test_view()
 
 
 class KimTestCase(AccessTestMixin, CompanyTestMixin, ModuleTestCase):
