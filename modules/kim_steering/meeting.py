@@ -32,6 +32,9 @@ class Meeting(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
         states={
             'readonly': Eval('state') != 'planned',
             })
+    company = fields.Function(fields.Many2One(
+            'company.company', "Organisation"),
+        'on_change_with_company', searcher='search_company')
     name = fields.Char("Title", required=True, states=_states)
     start = fields.DateTime(
         "Start", required=True, states=_states,
@@ -117,6 +120,14 @@ class Meeting(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
     @staticmethod
     def default_state():
         return 'planned'
+
+    @fields.depends('group', '_parent_group.company')
+    def on_change_with_company(self, name=None):
+        return self.group.company if self.group else None
+
+    @classmethod
+    def search_company(cls, name, clause):
+        return [('group.' + clause[0], *clause[1:])]
 
     def get_rec_name(self, name):
         pool = Pool()
@@ -258,6 +269,11 @@ class Item(MeetingLineMixin, sequence_ordered(), ModelSQL, ModelView):
     description = fields.Text("Description")
     presenter = fields.Many2One(
         'party.party', "Presenter", ondelete='RESTRICT')
+    theme = fields.Many2One(
+        'kim.steering.theme', "Generative Theme", ondelete='SET NULL',
+        domain=[
+            ('group', '=', Eval('_parent_meeting', {}).get('group', -1)),
+            ])
     resolution = fields.Many2One(
         'kim.steering.resolution', "Resolution", ondelete='SET NULL',
         domain=[

@@ -111,7 +111,6 @@ class GroupSequence(AccessMixin, ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        cls.__access__.add('group')
         t = cls.__table__()
         cls._sql_constraints += [
             ('year_unique', Unique(t, t.group, t.year),

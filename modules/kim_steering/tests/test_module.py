@@ -9,7 +9,8 @@ from trytond.model.exceptions import (
     AccessError, DomainValidationError, SQLConstraintError)
 from trytond.modules.company.tests import (
     CompanyTestMixin, create_company, set_company)
-from trytond.modules.kim.tests import AccessTestMixin
+from trytond.modules.kim.tests import (
+    AccessTestMixin, OptionalViewsTestMixin)
 from trytond.pool import Pool
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 from trytond.transaction import Transaction, check_access
@@ -72,7 +73,8 @@ class SteeringMixin:
 
 
 class KimSteeringTestCase(
-        SteeringMixin, AccessTestMixin, CompanyTestMixin, ModuleTestCase):
+        SteeringMixin, OptionalViewsTestMixin, AccessTestMixin,
+        CompanyTestMixin, ModuleTestCase):
     "Test KIM Steering module"
     module = 'kim_steering'
 

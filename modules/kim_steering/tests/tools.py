@@ -25,7 +25,7 @@ def create_steering_group(company, members, name=None, code='LG',
             member.organisation, = (
                 Party.find([('name', '=', organisation)])
                 or [Party(name=organisation)])
-            if not member.organisation.id:
+            if member.organisation.id < 0:
                 member.organisation.save()
         member.role = role
         member.start_date = dt.date(2025, 1, 1)
