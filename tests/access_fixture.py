@@ -4,8 +4,8 @@
 """A trytond server of its own for the access tests and their data.
 
 ``TrytonServer`` creates a database on the backend of the test run (SQLite
-in a temporary directory or PostgreSQL), activates kim_case and kim_funding
-with trytond-admin and serves it with a trytond process on a free port of
+in a temporary directory or PostgreSQL), activates kim_case, kim_funding and
+kim_steering with trytond-admin and serves it with a trytond process on a free port of
 localhost.  ``load`` fills it through the RPC interface, each record
 created by the user responsible for it, so that the rules apply as in real
 life."""
@@ -31,7 +31,8 @@ from trytond.modules.kim_funding.tests.tools import (
 from .rpc import Server
 
 PASSWORD = 'kim-access-2026'
-LOGINS = ['maria', 'lena', 'tom', 'dirk', 'petra', 'frank', 'claudia', 'admin']
+LOGINS = ['maria', 'lena', 'tom', 'dirk', 'petra', 'frank', 'claudia', 'jens',
+    'admin']
 
 # login: (name, organisation, groups as (module, XML id))
 STAFF = {
@@ -48,6 +49,9 @@ STAFF = {
         [('kim_funding', 'group_kim_funding_municipality')]),
     'claudia': ("Claudia Berger", 'caritas',
         [('kim_funding', 'group_kim_funding_provider')]),
+    # a member of the steering group (Jobcenter) with a login
+    'jens': ("Jens Krüger", 'kommune',
+        [('kim_steering', 'group_kim_steering_member')]),
     }
 ORGANISATIONS = {
     'kommune': "Stadt Testhausen – KI",
@@ -109,6 +113,21 @@ MARKERS = {
     'post_drk': ["Fallmanagement DRK"],
     'proof_caritas': ["Sachbericht Caritas Testhausen"],
     'proof_municipality': ["Sachbericht Kommune Testhausen"],
+    'steering_group': ["Lenkungsgruppe Testhausen"],
+    'steering_group_b': ["Lenkungsgruppe Nordstadt"],
+    'steering_member': ["Beigeordnete für Integration"],
+    'meeting_a': ["Frühjahrssitzung Testhausen", "Protokoll LG vertraulich"],
+    'meeting_b': ["Sitzung Nordstadt"],
+    'item_a': ["TOP Wohnraum Testhausen"],
+    'resolution_a': ["Beschlusstext Wohnraum"],
+    'follow_up_a': ["Sachstand Wohnraum vertraulich"],
+    'resolution_b': ["Beschluss Nordstadt"],
+    'working_group': ["Projektgruppe Wohnraum"],
+    'proposal': ["Vorschlag Wohnraumbörse"],
+    'theme': ["Thema Wohnraum Testhausen"],
+    'reconstruction': ["Rekonstruktion anonym Caritas"],
+    'finding': ["Befund Wartezeit Kita"],
+    'agreement': ["Kooperation Jobcenter Testhausen"],
     }
 
 
@@ -172,7 +191,7 @@ class TrytonServer:
         with open(self.log, 'a', encoding='utf-8') as log:
             result = subprocess.run([self._command('trytond-admin'),
                     '-c', self.config, '-d', self.database, '--all',
-                    '-u', 'kim_case', 'kim_funding',
+                    '-u', 'kim_case', 'kim_funding', 'kim_steering',
                     '--activate-dependencies',
                     '--email', 'admin@testhausen.example'],
                 env={**self.environ, 'TRYTONPASSFILE': passfile},
@@ -328,6 +347,7 @@ class Fixture:
         self._load_dmitri()
         self._load_barrier()
         self._load_funding()
+        self._load_steering()
         self._load_links()
         return self
 
@@ -606,6 +626,112 @@ class Fixture:
         proof.save()
         proof.click('compute')
         self.ids['proof_municipality'] = proof.id
+
+    def _load_steering(self):
+        "The steering of the Kommune: jens sits on its first group only"
+        Party = self.model('petra', 'party.party')
+        Group = self.model('petra', 'kim.steering.group')
+        User = self.model('petra', 'res.user')
+        Company = self.model('petra', 'company.company')
+        kommune = Company(self.companies['kommune'])
+        jens, = User.find([('login', '=', 'jens')])
+        day = dt.date(self.year, 3, 10)
+        groups = {}
+        for key, name, code, person in [
+                ('steering_group', "Lenkungsgruppe Testhausen", 'LG',
+                    "Dr. Vorsitz Testhausen"),
+                ('steering_group_b', "Lenkungsgruppe Nordstadt", 'NS',
+                    "Dr. Vorsitz Nordstadt")]:
+            chair = Party(name=person)
+            chair.save()
+            group = Group(name=name, code=code, company=kommune)
+            group.members.new(party=chair, role='chair',
+                start_date=dt.date(self.year, 1, 1),
+                position="Beigeordnete für Integration"
+                if key == 'steering_group' else "Dezernent")
+            if key == 'steering_group':
+                group.members.new(
+                    party=Party(self.ids['party_jobcenter']),
+                    role='member', start_date=dt.date(self.year, 1, 1),
+                    user=jens)
+            group.save()
+            groups[key] = group
+            self.ids[key] = group.id
+        self.ids['steering_member'] = groups['steering_group'].members[0].id
+
+        Meeting = self.model('petra', 'kim.steering.meeting')
+        Resolution = self.model('petra', 'kim.steering.resolution')
+        Barrier = self.model('petra', 'kim.case.barrier')
+        for suffix, key, name, resolution_text in [
+                ('_a', 'steering_group', "Frühjahrssitzung Testhausen",
+                    "Beschlusstext Wohnraum"),
+                ('_b', 'steering_group_b', "Sitzung Nordstadt",
+                    "Beschluss Nordstadt")]:
+            meeting = Meeting(group=groups[key], name=name, place="Rathaus",
+                start=dt.datetime.combine(day, dt.time(14)),
+                end=dt.datetime.combine(day, dt.time(16)))
+            if suffix == '_a':
+                meeting.items.new(name="TOP Wohnraum Testhausen",
+                    barrier=Barrier(self.ids['barrier']))
+            meeting.save()
+            meeting.click('invite')
+            meeting.click('hold')
+            resolution = Resolution(group=groups[key], meeting=meeting,
+                name="Wohnraum" if suffix == '_a' else "Nordstadt",
+                text=resolution_text, due_date=dt.date(self.year, 12, 31))
+            resolution.save()
+            resolution.click('adopt')
+            self.ids['meeting' + suffix] = meeting.id
+            self.ids['resolution' + suffix] = resolution.id
+            if suffix == '_a':
+                meeting.minutes = "Protokoll LG vertraulich"
+                meeting.save()
+                self.ids['item_a'] = meeting.items[0].id
+                self.ids['attendance_a'] = meeting.attendances[0].id
+                resolution.follow_ups.new(
+                    text="Sachstand Wohnraum vertraulich")
+                resolution.save()
+                self.ids['follow_up_a'] = resolution.follow_ups[0].id
+                barrier = Barrier(self.ids['barrier'])
+                barrier.resolutions.append(Resolution(resolution.id))
+                barrier.save()
+                mandate = resolution
+
+        WorkingGroup = self.model('petra', 'kim.steering.working_group')
+        working_group = WorkingGroup(group=groups['steering_group'],
+            name="Projektgruppe Wohnraum", mandate=mandate,
+            start_date=day)
+        working_group.proposals.new(name="Wohnraumbörse",
+            text="Vorschlag Wohnraumbörse")
+        working_group.save()
+        self.ids['working_group'] = working_group.id
+        self.ids['proposal'] = working_group.proposals[0].id
+        Theme = self.model('petra', 'kim.steering.theme')
+        theme = Theme(group=groups['steering_group'],
+            name="Thema Wohnraum Testhausen")
+        theme.save()
+        self.ids['theme'] = theme.id
+
+        Reconstruction = self.model('petra', 'kim.steering.reconstruction')
+        reconstruction = Reconstruction(
+            company=Company(self.companies['caritas']),
+            name="Fallrekonstruktion", date=day,
+            summary="Rekonstruktion anonym Caritas")
+        reconstruction.findings.new(name="Befund Wartezeit Kita")
+        reconstruction.save()
+        self.ids['reconstruction'] = reconstruction.id
+        self.ids['finding'] = reconstruction.findings[0].id
+        # maria links her case: only its readers see the link
+        self.session('maria').model('kim.steering.reconstruction', 'write',
+            [reconstruction.id], {'case': self.ids['case_a']})
+
+        Agreement = self.model('petra', 'kim.steering.agreement')
+        agreement = Agreement(company=kommune,
+            name="Kooperation Jobcenter Testhausen",
+            date=dt.date(self.year, 1, 15),
+            start_date=dt.date(self.year, 2, 1))
+        agreement.save()
+        self.ids['agreement'] = agreement.id
 
     def _load_links(self):
         "The ids of the link tables and logs, read in the database"

@@ -31,7 +31,10 @@ EVERYBODY = 'everybody'
 # Coordination (petra) reads the barriers, finance (frank for the
 # municipality, claudia for Caritas) the funding records of their
 # organisations, the administration (admin) catalogues and rates; the three
-# of them and petra read no case file and no client person.
+# of them and petra read no case file and no client person.  Petra keeps the
+# steering of the Kommune; jens, a member of its first steering group, reads
+# that group's meetings, minutes, resolutions and themes only.  A case
+# reconstruction belongs to the organisation of its case (Caritas).
 MATRIX = """
 # record            model                           who may read it
 case_a              kim.case                        maria tom
@@ -92,6 +95,22 @@ staffing_caritas    kim.funding.staffing            petra frank claudia admin
 staffing_drk        kim.funding.staffing            petra frank admin
 proof_caritas       kim.funding.proof               petra frank claudia admin
 proof_municipality  kim.funding.proof               petra frank admin
+steering_group      kim.steering.group              petra jens admin
+steering_group_b    kim.steering.group              petra admin
+steering_member     kim.steering.member             petra jens admin
+meeting_a           kim.steering.meeting            petra jens admin
+meeting_b           kim.steering.meeting            petra admin
+item_a              kim.steering.meeting.item       petra jens admin
+attendance_a        kim.steering.meeting.attendance petra jens admin
+resolution_a        kim.steering.resolution         petra jens admin
+follow_up_a         kim.steering.resolution.follow_up petra jens admin
+resolution_b        kim.steering.resolution         petra admin
+working_group       kim.steering.working_group      petra admin
+proposal            kim.steering.proposal           petra admin
+theme               kim.steering.theme              petra jens admin
+reconstruction      kim.steering.reconstruction     maria lena tom petra admin
+finding             kim.steering.reconstruction.finding maria lena tom petra admin
+agreement           kim.steering.agreement          petra admin
 """
 
 Row = collections.namedtuple('Row', 'key model readers')
@@ -136,6 +155,19 @@ FIELDS = {
     'kim.funding.post': ['name', 'company', 'fte'],
     'kim.funding.staffing': ['post', 'employee', 'fte'],
     'kim.funding.proof': ['year', 'company', 'activities'],
+    'kim.steering.group': ['name', 'company', 'members'],
+    'kim.steering.member': ['group', 'party', 'position', 'user'],
+    'kim.steering.meeting': ['group', 'name', 'minutes', 'items'],
+    'kim.steering.meeting.item': ['meeting', 'name', 'resolution'],
+    'kim.steering.meeting.attendance': ['meeting', 'member', 'status'],
+    'kim.steering.resolution': ['group', 'number', 'text', 'follow_ups'],
+    'kim.steering.resolution.follow_up': ['resolution', 'text', 'author'],
+    'kim.steering.working_group': ['group', 'name', 'mandate', 'proposals'],
+    'kim.steering.proposal': ['working_group', 'name', 'text'],
+    'kim.steering.theme': ['group', 'name', 'resolutions'],
+    'kim.steering.reconstruction': ['company', 'name', 'summary', 'case'],
+    'kim.steering.reconstruction.finding': ['reconstruction', 'name'],
+    'kim.steering.agreement': ['company', 'name', 'partners'],
     }
 # The link tables are not exposed over RPC (no ModelView): they are read
 # through the Many2Many field of the record they belong to.
@@ -216,6 +248,29 @@ RELATED = [
         ["Fallmanagement Caritas", "Maria Schneider"], []),
     ('frank', 'proof_municipality', ['lines.post.name'], True,
         ["Fallmanagement Caritas", "Fallmanagement DRK"], []),
+    # the case of a reconstruction only for the readers of the case
+    ('maria', 'reconstruction', ['case.rec_name'], True,
+        [NUMBERS['case_a']], []),
+    ('lena', 'reconstruction', ['case', 'case.rec_name'], True, [],
+        [('case', 'case_a')]),
+    ('petra', 'reconstruction', ['case'], True, [], [('case', 'case_a')]),
+    ('petra', 'reconstruction', ['case.rec_name'], None, [],
+        [('case', 'case_a')]),
+    ('petra', 'reconstruction', ['linked_case'], False, [], []),
+    # a member reads her group's meetings and resolutions, not the
+    # barriers they take up nor the other group
+    ('jens', 'meeting_a', ['items.name', 'attendances.status', 'minutes'],
+        True, ["TOP Wohnraum Testhausen", "Protokoll LG vertraulich"], []),
+    ('jens', 'item_a', ['barrier', 'barrier.rec_name'], None, [],
+        [('barrier', 'barrier')]),
+    ('jens', 'resolution_a', ['barriers.rec_name'], None, [],
+        [('barriers', 'barrier')]),
+    ('jens', 'steering_group', ['meetings.name', 'resolutions.text'], True,
+        ["Frühjahrssitzung Testhausen", "Beschlusstext Wohnraum"], []),
+    ('petra', 'barrier', ['resolutions.text', 'theme'], True,
+        ["Beschlusstext Wohnraum"], []),
+    ('jens', 'resolution_a', ['group.resolutions', 'group.meetings'],
+        True, [], [('group.meetings', 'meeting_b')]),
     ]
 # Exports through a record the login may read (login, record, fields,
 # must it be allowed, texts it must show)
@@ -234,6 +289,14 @@ RELATED_EXPORTS = [
             'grant/contracts/number'], None, []),
     ('frank', 'proof_municipality', ['lines/post/name'], True,
         ["Fallmanagement DRK"]),
+    ('petra', 'reconstruction', ['name', 'case/number',
+            'case/client/name'], None, []),
+    ('jens', 'resolution_a', ['number', 'barriers/name'], None, []),
+    ('jens', 'meeting_a', ['name', 'items/barrier/name',
+            'items/barrier/cases/number'], None, []),
+    ('jens', 'steering_group', ['name', 'meetings/name',
+            'resolutions/text'], True,
+        ["Frühjahrssitzung Testhausen", "Beschlusstext Wohnraum"]),
     ]
 # Write values refused to logins that may not read the record
 WRITES = {
@@ -243,6 +306,8 @@ WRITES = {
     'client_dmitri': {'birth_date': dt.date(1980, 1, 1)},
     'party_dmitri': {'name': "Geändert"},
     'address_dmitri': {'street': "Geändert"},
+    'meeting_b': {'name': "Geändert"},
+    'reconstruction': {'summary': "Geändert"},
     }
 # What a message about a record of Dmitri must never name
 DMITRI_WORDS = [NUMBERS['case_d'], "Dmitri", "Orlov"]
@@ -646,6 +711,14 @@ class AccessTestCase(unittest.TestCase):
             ('maria', 'kim.case.barrier', 'write', [[ids['barrier']], {
                         'cases': [('add', [ids['case_l']])]}],
                 'kim_case_barrier-kim_case', 'barrier = %s', ids['barrier'], 1),
+            ('petra', 'kim.steering.reconstruction', 'write', [
+                    [ids['reconstruction']], {'case': ids['case_d']}],
+                'kim_steering_reconstruction', 'linked_case = %s',
+                ids['case_d'], 0),
+            ('jens', 'kim.steering.meeting.item', 'create', [[{
+                            'meeting': ids['meeting_a'], 'name': "X"}]],
+                'kim_steering_meeting_item', 'meeting = %s',
+                ids['meeting_a'], 1),
             ('claudia', 'kim.funding.staffing', 'create', [[{
                             'post': ids['post_drk'],
                             'employee': self.fixture.employees['claudia'],
