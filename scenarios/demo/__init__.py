@@ -9,7 +9,12 @@ Wohlfahrtspflege, built by one part per module in the database:
   the administrator; the staff, hired by the first part that needs them;
 - case.py (kim_case): the logins of the staff, the network partners, a few
   hundred clients and cases of Baustein 2 and the structural barriers;
-- funding.py (kim_funding): the funding of 2025 and 2026.
+- funding.py (kim_funding): the funding of 2025 and 2026;
+- steering.py (kim_steering): a year of the Lenkungsgruppe: the local
+  network, the steering group with its members and logins, four meetings
+  of 2026 with their resolutions, the generative themes, a project group
+  with its proposal, two case reconstructions and, with kim_case, the
+  barriers taken up by the coordination.
 
 base.py holds what they share (the sessions per login, the clock of
 ir.date, the random generator), people.py draws the clients and the course

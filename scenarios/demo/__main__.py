@@ -19,9 +19,10 @@ from .case import CaseDemo
 from .data.organisations import ADMIN_ROLE, ORGANISATIONS_SHORT
 from .funding import FundingDemo
 from .organisation import OrganisationDemo
+from .steering import SteeringDemo
 
 # In the order they build on each other
-PARTS = [OrganisationDemo, CaseDemo, FundingDemo]
+PARTS = [OrganisationDemo, CaseDemo, FundingDemo, SteeringDemo]
 
 
 def print_logins(password=PASSWORD, file=sys.stdout):

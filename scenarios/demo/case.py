@@ -34,8 +34,10 @@ class CaseDemo(Part):
     roles = ROLES
 
     def is_loaded(self):
+        # The coordinator may come from the steering demo: a case login
         User = self.model('res.user')
-        return bool(User.find([('login', '=', STAFF[0][0])]))
+        login = next(s[0] for s in STAFF if s[4] != 'coordination')
+        return bool(User.find([('login', '=', login)]))
 
     def build(self):
         demo = self.demo
@@ -113,7 +115,19 @@ class CaseDemo(Part):
         groups = {role: Group(demo.ref(module, fs_id))
             for role, (module, fs_id) in ROLE_GROUPS.items()}
         users = []
+        # the coordinator may exist already, from the steering demo
+        existing = {u.login: u for u in User.find(
+                [('login', 'in', [s[0] for s in STAFF])])}
         for login, first, last, org, role in STAFF:
+            if login in existing:
+                user = existing[login]
+                if groups[role] not in user.groups:
+                    user.groups.append(Group(groups[role].id))
+                if Employee(demo.employees[login]) not in user.employees:
+                    user.employees.append(Employee(demo.employees[login]))
+                user.employee = Employee(demo.employees[login])
+                users.append(user)
+                continue
             user = User(name=f"{first} {last}", login=login)
             user.password = demo.password
             user.language = self.model('ir.lang')(demo.lang_de)
