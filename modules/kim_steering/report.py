@@ -69,10 +69,18 @@ class SteeringReportMixin(ReportMixin):
 
     @staticmethod
     def responsible(resolution):
-        "Return the responsible organisation and person of the resolution"
-        return ' / '.join(party.rec_name for party in [
+        """Return the responsible working group (to those who may read it),
+        organisation and person of the resolution"""
+        ModelAccess = Pool().get('ir.model.access')
+        names = []
+        if (ModelAccess.check('kim.steering.working_group', 'read',
+                    raise_exception=False)
+                and resolution.responsible_working_group):
+            names.append(resolution.responsible_working_group.rec_name)
+        names.extend(party.rec_name for party in [
                 resolution.responsible_organisation,
                 resolution.responsible_person] if party)
+        return ' / '.join(names)
 
 
 class MeetingReportMixin(SteeringReportMixin):

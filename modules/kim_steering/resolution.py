@@ -64,6 +64,10 @@ class Resolution(
             ], "Kind", required=True, sort=False, states=_proposed)
     name = fields.Char("Title", required=True, states=_proposed)
     text = fields.Text("Text", required=True, states=_proposed)
+    responsible_working_group = fields.Many2One(
+        'kim.steering.working_group', "Responsible Working Group",
+        ondelete='SET NULL', states=_open,
+        domain=[('group', '=', Eval('group', -1))])
     responsible_organisation = fields.Many2One(
         'party.party', "Responsible Organisation", ondelete='RESTRICT',
         states=_open)
