@@ -10,6 +10,7 @@ from trytond.pool import Pool
 from trytond.pyson import Eval, If
 
 from .exceptions import FrozenError, WorkflowError
+from .line import FrozenLineMixin
 
 # The states in which the meeting and its agenda, attendance and minutes
 # are frozen
@@ -171,7 +172,7 @@ class Meeting(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
                 if meeting.state in FROZEN:
                     raise FrozenError(gettext(
                             'kim_steering.msg_meeting_frozen',
-                            meeting=meeting.rec_name))
+                            record=meeting.rec_name))
 
     @classmethod
     @in_states({'planned'}, 'kim_steering.msg_meeting_invite_state')
@@ -239,24 +240,12 @@ class Meeting(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
         pass
 
 
-class MeetingLineMixin(AccessMixin):
+class MeetingLineMixin(FrozenLineMixin):
     "A line of a meeting, frozen with it"
     __slots__ = ()
-
-    @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        cls.__access__.add('meeting')
-
-    @classmethod
-    def check_modification(cls, mode, lines, values=None, external=False):
-        super().check_modification(
-            mode, lines, values=values, external=external)
-        for line in lines:
-            if line.meeting.state in FROZEN:
-                raise FrozenError(gettext(
-                        'kim_steering.msg_meeting_frozen',
-                        meeting=line.meeting.rec_name))
+    _parent_name = 'meeting'
+    _parent_frozen = FROZEN
+    _parent_frozen_message = 'kim_steering.msg_meeting_frozen'
 
 
 class Item(MeetingLineMixin, sequence_ordered(), ModelSQL, ModelView):

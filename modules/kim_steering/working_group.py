@@ -9,6 +9,7 @@ from trytond.pool import Pool
 from trytond.pyson import Eval, If
 
 from .exceptions import FrozenError, WorkflowError
+from .line import FrozenLineMixin
 
 
 class WorkingGroup(
@@ -118,7 +119,7 @@ class WorkingGroup(
                 if group.state == 'closed':
                     raise FrozenError(gettext(
                             'kim_steering.msg_working_group_closed',
-                            working_group=group.rec_name))
+                            record=group.rec_name))
 
     @classmethod
     @in_states(
@@ -136,24 +137,12 @@ class WorkingGroup(
         pass
 
 
-class WorkingGroupLineMixin(AccessMixin):
+class WorkingGroupLineMixin(FrozenLineMixin):
     "A line of a working group, read-only once the group is closed"
     __slots__ = ()
-
-    @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        cls.__access__.add('working_group')
-
-    @classmethod
-    def check_modification(cls, mode, lines, values=None, external=False):
-        super().check_modification(
-            mode, lines, values=values, external=external)
-        for line in lines:
-            if line.working_group.state == 'closed':
-                raise FrozenError(gettext(
-                        'kim_steering.msg_working_group_closed',
-                        working_group=line.working_group.rec_name))
+    _parent_name = 'working_group'
+    _parent_frozen = {'closed'}
+    _parent_frozen_message = 'kim_steering.msg_working_group_closed'
 
 
 class WorkingGroupMember(
