@@ -4,8 +4,8 @@
 """The case demo: its roles, network partners, stories and barriers"""
 
 ROLES = {
-    'coordination': "Coordination: statistics and barriers, no case "
-    "files; funding read-only",
+    'coordination': "Coordination: steering, statistics and barriers, no "
+    "case files; funding read-only",
     'lead': "Team lead: all cases of the organisation, a few own",
     'manager': "Case manager: own cases (and those as deputy)",
     }
