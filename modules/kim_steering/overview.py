@@ -68,9 +68,9 @@ class ResolutionOverview(OverviewMixin):
         return [
             Min(resolution.id).as_('id'),
             resolution.group.as_('group'),
-            Extract('YEAR', resolution.date).as_('year'),
+            cls.year.sql_cast(Extract('YEAR', resolution.date)).as_('year'),
             resolution.state.as_('state'),
-            Count(Literal('*')).as_('count'),
+            Count(resolution.id).as_('count'),
             Sum(Case(
                     (resolution.state.in_(OPEN)
                         & (resolution.due_date < today), 1),
@@ -79,7 +79,7 @@ class ResolutionOverview(OverviewMixin):
 
     @classmethod
     def _where(cls, tables):
-        return Literal(True)
+        return None
 
     @classmethod
     def _group_by(cls, tables):
