@@ -1,0 +1,17 @@
+# This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
+# top level of this repository contains the full copyright notices and
+# license terms.
+from trytond.exceptions import UserError
+from trytond.model.exceptions import AccessError, ValidationError
+
+
+class ProcedureValidationError(ValidationError):
+    pass
+
+
+class WorkflowError(UserError):
+    pass
+
+
+class FrozenError(AccessError):
+    pass
