@@ -135,6 +135,10 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
         domain=[If(Bool(Eval('fee')), ('fee', '>=', 0), ())],
         help="For naturalisation set from the legal parameters on "
         "application.")
+    converted_from = fields.Many2One(
+        'kim.authority.procedure', "Converted from", readonly=True,
+        ondelete='RESTRICT',
+        help="The § 104c procedure whose permit this procedure converts.")
     periods = fields.One2Many(
         'kim.authority.residence_period', 'procedure', "Residence History",
         states=_states)
@@ -224,6 +228,18 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
                     'icon': 'tryton-undo',
                     'depends': ['state'],
                     },
+                'convert_25a': {
+                    'invisible': ((Eval('kind') != '104c')
+                        | ~Eval('state').in_(['granted', 'closed'])),
+                    'icon': 'tryton-forward',
+                    'depends': ['kind', 'state'],
+                    },
+                'convert_25b': {
+                    'invisible': ((Eval('kind') != '104c')
+                        | ~Eval('state').in_(['granted', 'closed'])),
+                    'icon': 'tryton-forward',
+                    'depends': ['kind', 'state'],
+                    },
                 'close': {
                     'invisible': ~Eval('state').in_(
                         ['granted', 'refused', 'withdrawn']),
@@ -282,7 +298,7 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
         for name in ['application_date', 'decision_date', 'decision',
                 'permit_valid_from', 'permit_valid_until', 'reminder_date',
                 'requirements', 'override', 'override_reason',
-                'override_by', 'fee']:
+                'override_by', 'fee', 'converted_from']:
             default.setdefault(name)
         return super().copy(procedures, default=default)
 
@@ -409,8 +425,22 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
                             procedure=procedure.rec_name,
                             date=format_date(date),
                             last=format_date(last)))
+            if procedure.kind in {'104c_25a', '104c_25b'}:
+                permit = procedure.converted_from
+                if not permit or not permit.permit_valid_until:
+                    raise WorkflowError(gettext(
+                            'kim_authority.msg_conversion_no_permit',
+                            procedure=procedure.rec_name))
+                if date > permit.permit_valid_until:
+                    raise WorkflowError(gettext(
+                            'kim_authority.msg_conversion_late',
+                            procedure=procedure.rec_name,
+                            date=format_date(date),
+                            expiry=format_date(permit.permit_valid_until)))
             if procedure.kind == 'stag10' and procedure.fee is None:
-                procedure.fee = Parameter.get('stag10_fee', date)
+                fee = Parameter.get('stag10_fee', date)
+                procedure.fee = (procedure.currency.round(fee)
+                    if procedure.currency else fee)
         cls.save(procedures)
         cls.check_requirements(procedures)
 
@@ -491,6 +521,34 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
     @Workflow.transition('withdrawn')
     def withdraw(cls, procedures):
         pass
+
+    @classmethod
+    @ModelView.button_action('kim_authority.act_procedure_form')
+    def convert_25a(cls, procedures):
+        return cls._convert(procedures, '104c_25a')
+
+    @classmethod
+    @ModelView.button_action('kim_authority.act_procedure_form')
+    def convert_25b(cls, procedures):
+        return cls._convert(procedures, '104c_25b')
+
+    @classmethod
+    def _convert(cls, procedures, kind):
+        """Open the procedure converting each § 104c permit into kind, with
+        a copy of the residence history"""
+        for procedure in procedures:
+            if procedure.kind != '104c' or procedure.state not in {
+                    'granted', 'closed'}:
+                raise WorkflowError(gettext(
+                        'kim_authority.msg_conversion_state',
+                        procedure=procedure.rec_name))
+        conversions = cls.copy(procedures, default={
+                'kind': kind,
+                'state': 'precheck',
+                'origin': 'own',
+                'converted_from': lambda data: data['id'],
+                })
+        return {'res_id': [c.id for c in conversions]}
 
     @classmethod
     @in_states({'granted', 'refused', 'withdrawn'},
