@@ -154,6 +154,13 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
         "requirements are not met.")
     override_by = fields.Many2One(
         'res.user', "Override by", readonly=True, ondelete='RESTRICT')
+    outcome = fields.Selection([
+            (None, ""),
+            ('granted', "Granted"),
+            ('refused', "Refused"),
+            ('withdrawn', "Withdrawn"),
+            ], "Outcome", readonly=True, sort=False,
+        help="How the procedure ended; kept when it is closed.")
     state = fields.Selection([
             ('precheck', "Pre-check"),
             ('applied', "Applied"),
@@ -298,7 +305,7 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
         for name in ['application_date', 'decision_date', 'decision',
                 'permit_valid_from', 'permit_valid_until', 'reminder_date',
                 'requirements', 'override', 'override_reason',
-                'override_by', 'fee', 'converted_from']:
+                'override_by', 'fee', 'converted_from', 'outcome']:
             default.setdefault(name)
         return super().copy(procedures, default=default)
 
@@ -479,7 +486,7 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
                         'override': True,
                         'override_by': Transaction().user,
                         })
-            values = {}
+            values = {'outcome': 'granted'}
             if not procedure.decision_date:
                 values['decision_date'] = today
             if procedure.kind == '104c':
@@ -488,8 +495,7 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
                 values['permit_valid_from'] = start
                 values['permit_valid_until'] = calculation.permit_expiry(
                     start, months=Parameter.get('104c_permit_months', start))
-            if values:
-                cls.write([procedure], values)
+            cls.write([procedure], values)
 
     @classmethod
     def _check_override_group(cls, procedure):
@@ -511,6 +517,7 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
     @Workflow.transition('refused')
     def refuse(cls, procedures):
         today = Pool().get('ir.date').today()
+        cls.write(procedures, {'outcome': 'refused'})
         cls.write([p for p in procedures if not p.decision_date],
             {'decision_date': today})
 
@@ -520,7 +527,7 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
     @ModelView.button
     @Workflow.transition('withdrawn')
     def withdraw(cls, procedures):
-        pass
+        cls.write(procedures, {'outcome': 'withdrawn'})
 
     @classmethod
     @ModelView.button_action('kim_authority.act_procedure_form')

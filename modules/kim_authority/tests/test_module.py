@@ -247,6 +247,35 @@ class KimAuthorityTestCase(
                     self.assertEqual(Procedure.search([]), [procedure])
 
     @with_transaction()
+    def test_statistics(self):
+        "Procedures, persons secured and durations are counted in SQL"
+        pool = Pool()
+        Procedure = pool.get('kim.authority.procedure')
+        Statistics = pool.get('kim.authority.statistics')
+        company = create_company()
+        with set_company(company):
+            first, second, third = procedures = [
+                self._procedure('stag10', authority='ebh',
+                    application_date=dt.date(2026, 1, 10),
+                    decision_date=dt.date(2026, 1, 10) + dt.timedelta(days=d),
+                    override_reason="Test")
+                for d in [30, 60, 90]]
+            Procedure.apply(procedures)
+            eva = self._user('eva', company, 'group_kim_authority_ebh')
+            with Transaction().set_user(eva.id):
+                Procedure.grant([first, second])
+                Procedure.refuse([third])
+                Procedure.close([first])
+            rows = Statistics.search([])
+            self.assertEqual(sorted(
+                    (r.year, r.state, r.outcome, r.procedures, r.secured,
+                        r.duration) for r in rows), [
+                    (2026, 'closed', 'granted', 1, 1, 30.0),
+                    (2026, 'granted', 'granted', 1, 1, 60.0),
+                    (2026, 'refused', 'refused', 1, 0, 90.0),
+                    ])
+
+    @with_transaction()
     def test_ebh_kinds(self):
         "The naturalisation authority handles naturalisation only"
         company = create_company()
