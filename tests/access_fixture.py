@@ -4,8 +4,8 @@
 """A trytond server of its own for the access tests and their data.
 
 ``TrytonServer`` creates a database on the backend of the test run (SQLite
-in a temporary directory or PostgreSQL), activates kim_case, kim_funding and
-kim_steering with trytond-admin and serves it with a trytond process on a free port of
+in a temporary directory or PostgreSQL), activates kim_case, kim_funding,
+kim_steering and kim_authority with trytond-admin and serves it with a trytond process on a free port of
 localhost.  ``load`` fills it through the RPC interface, each record
 created by the user responsible for it, so that the rules apply as in real
 life."""
@@ -32,7 +32,7 @@ from .rpc import Server
 
 PASSWORD = 'kim-access-2026'
 LOGINS = ['maria', 'lena', 'tom', 'dirk', 'petra', 'frank', 'claudia', 'jens',
-    'admin']
+    'alex', 'eva', 'admin']
 
 # login: (name, organisation, groups as (module, XML id))
 STAFF = {
@@ -52,6 +52,11 @@ STAFF = {
     # a member of the steering group (Jobcenter) with a login
     'jens': ("Jens Krüger", 'kommune',
         [('kim_steering', 'group_kim_steering_member')]),
+    # the foreigners' and the naturalisation authority of the Kommune
+    'alex': ("Alex Albrecht", 'kommune',
+        [('kim_authority', 'group_kim_authority_abh')]),
+    'eva': ("Eva Eckert", 'kommune',
+        [('kim_authority', 'group_kim_authority_ebh')]),
     }
 ORGANISATIONS = {
     'kommune': "Stadt Testhausen – KI",
@@ -128,6 +133,12 @@ MARKERS = {
     'reconstruction': ["Rekonstruktion anonym Caritas"],
     'finding': ["Befund Wartezeit Kita"],
     'agreement': ["Kooperation Jobcenter Testhausen"],
+    'procedure_abh': ["Yonas Tesfay", "Bleiberecht Begründung vertraulich"],
+    'party_yonas': ["Yonas Tesfay"],
+    'period_abh': ["Duldung seit Einreise vertraulich"],
+    'requirement_abh': ["Nachweis Lebensunterhalt vertraulich"],
+    'procedure_ebh': ["Nour Haddad"],
+    'party_nour': ["Nour Haddad"],
     }
 
 
@@ -192,6 +203,7 @@ class TrytonServer:
             result = subprocess.run([self._command('trytond-admin'),
                     '-c', self.config, '-d', self.database, '--all',
                     '-u', 'kim_case', 'kim_funding', 'kim_steering',
+                    'kim_authority',
                     '--activate-dependencies',
                     '--email', 'admin@testhausen.example'],
                 env={**self.environ, 'TRYTONPASSFILE': passfile},
@@ -348,6 +360,7 @@ class Fixture:
         self._load_barrier()
         self._load_funding()
         self._load_steering()
+        self._load_authority()
         self._load_links()
         return self
 
@@ -732,6 +745,39 @@ class Fixture:
             start_date=dt.date(self.year, 2, 1))
         agreement.save()
         self.ids['agreement'] = agreement.id
+
+    def _load_authority(self):
+        "A procedure of each authority of the Kommune"
+        Status = self.model('alex', 'kim.authority.residence_status')
+        duldung, = Status.find([('code', '=', 'duldung')])
+        for login, key, name, kind, authority in [
+                ('alex', 'abh', "Yonas Tesfay", '25b', 'abh'),
+                ('eva', 'ebh', "Nour Haddad", 'stag10', 'ebh')]:
+            Party = self.model(login, 'party.party')
+            person = Party(name=name)
+            person.save()
+            Procedure = self.model(login, 'kim.authority.procedure')
+            procedure = Procedure(kind=kind, authority=authority,
+                party=person,
+                company=self.record(
+                    login, 'company.company', self.companies['kommune']))
+            if key == 'abh':
+                procedure.override_reason = (
+                    "Bleiberecht Begründung vertraulich")
+                procedure.periods.new(
+                    status=self.model(login, 'kim.authority.residence_status')(
+                        duldung.id),
+                    start_date=dt.date(2018, 1, 1),
+                    notes="Duldung seit Einreise vertraulich")
+            procedure.save()
+            self.ids[f'procedure_{key}'] = procedure.id
+            self.ids['party_' + name.split()[0].lower()] = person.id
+            if key == 'abh':
+                self.ids['period_abh'] = procedure.periods[0].id
+                requirement = procedure.requirements[2]
+                requirement.evidence = "Nachweis Lebensunterhalt vertraulich"
+                procedure.save()
+                self.ids['requirement_abh'] = requirement.id
 
     def _load_links(self):
         "The ids of the link tables and logs, read in the database"

@@ -34,7 +34,9 @@ EVERYBODY = 'everybody'
 # of them and petra read no case file and no client person.  Petra keeps the
 # steering of the Kommune; jens, a member of its first steering group, reads
 # that group's meetings, minutes, resolutions and themes only.  A case
-# reconstruction belongs to the organisation of its case (Caritas).
+# reconstruction belongs to the organisation of its case (Caritas).  Alex
+# (foreigners' authority) and eva (naturalisation authority) of the Kommune
+# read the procedures of their authority and their persons, nobody else.
 MATRIX = """
 # record            model                           who may read it
 case_a              kim.case                        maria tom
@@ -111,6 +113,12 @@ theme               kim.steering.theme              petra jens admin
 reconstruction      kim.steering.reconstruction     maria lena tom petra admin
 finding             kim.steering.reconstruction.finding maria lena tom petra admin
 agreement           kim.steering.agreement          petra admin
+procedure_abh       kim.authority.procedure         alex admin
+party_yonas         party.party                     alex admin
+period_abh          kim.authority.residence_period  alex admin
+requirement_abh     kim.authority.requirement       alex admin
+procedure_ebh       kim.authority.procedure         eva admin
+party_nour          party.party                     eva admin
 """
 
 Row = collections.namedtuple('Row', 'key model readers')
@@ -168,6 +176,10 @@ FIELDS = {
     'kim.steering.reconstruction': ['company', 'name', 'summary', 'case'],
     'kim.steering.reconstruction.finding': ['reconstruction', 'name'],
     'kim.steering.agreement': ['company', 'name', 'partners'],
+    'kim.authority.procedure': ['party', 'kind', 'override_reason',
+        'periods'],
+    'kim.authority.residence_period': ['procedure', 'status', 'notes'],
+    'kim.authority.requirement': ['procedure', 'name', 'evidence'],
     }
 # The link tables are not exposed over RPC (no ModelView): they are read
 # through the Many2Many field of the record they belong to.
@@ -292,6 +304,11 @@ RELATED_EXPORTS = [
     ('petra', 'reconstruction', ['name', 'case/number',
             'case/client/name'], None, []),
     ('jens', 'resolution_a', ['number', 'barriers/name'], None, []),
+    ('eva', 'procedure_ebh', ['kind', 'party/name'], True, ["Nour Haddad"]),
+    ('alex', 'procedure_abh', ['kind', 'periods/notes',
+            'requirements/evidence'], True,
+        ["Duldung seit Einreise vertraulich",
+            "Nachweis Lebensunterhalt vertraulich"]),
     ('jens', 'meeting_a', ['name', 'items/barrier/name',
             'items/barrier/cases/number'], None, []),
     ('jens', 'steering_group', ['name', 'meetings/name',
@@ -307,6 +324,8 @@ WRITES = {
     'party_dmitri': {'name': "Geändert"},
     'address_dmitri': {'street': "Geändert"},
     'meeting_b': {'name': "Geändert"},
+    'procedure_abh': {'decision': "Geändert"},
+    'party_yonas': {'name': "Geändert"},
     'reconstruction': {'summary': "Geändert"},
     }
 # What a message about a record of Dmitri must never name
