@@ -347,5 +347,33 @@ class KimSteeringCaseFundingTestCase(
     module = 'kim_steering'
     extras = ['kim_case', 'kim_funding']
 
+    @with_transaction()
+    def test_referral_recipient_from_network(self):
+        "A referral picks its recipient from the network by its kind"
+        pool = Pool()
+        Party = pool.get('party.party')
+        Client = pool.get('kim.case.client')
+        Case = pool.get('kim.case')
+        Referral = pool.get('kim.case.referral')
+        LegalDomain = pool.get('kim.legal_domain')
+        company = create_company()
+        with set_company(company):
+            jobcenter, school, person = Party.create([
+                    {'name': "Jobcenter", 'kim_network_kind': 'jobcenter'},
+                    {'name': "VHS", 'kim_network_kind': 'education'},
+                    {'name': "Amina Yusuf"}])
+            client, = Client.create([{
+                        'company': company.id, 'party': person.id}])
+            case, = Case.create([{'client': client.id}])
+            domain, = LegalDomain.search([], limit=1)
+            referral = Referral(case=case, recipient=school,
+                legal_domain=domain, recipient_kind='jobcenter')
+            with self.assertRaises(DomainValidationError):
+                referral.save()
+            referral = Referral(case=case, legal_domain=domain)
+            referral.recipient = jobcenter
+            referral.on_change_recipient()
+            self.assertEqual(referral.recipient_kind, 'jobcenter')
+
 
 del ModuleTestCase
