@@ -700,6 +700,19 @@ class AccessTestCase(unittest.TestCase):
                     self.readable(login, key))
         self.assertNoProblems(problems)
 
+    def test_matrix_check_sheet(self):
+        "the check sheet of a procedure prints only for its readers"
+        problems = []
+        for key in ['procedure_abh', 'procedure_ebh']:
+            for login in LOGINS:
+                outcome = self.report(login,
+                    'kim.authority.procedure.check_sheet', [self.ids[key]])
+                self.check(problems, 'report', login, f'check sheet {key}',
+                    outcome._replace(value=odt_text(outcome.value[1]))
+                    if outcome.kind == 'ok' else outcome,
+                    self.readable(login, key))
+        self.assertNoProblems(problems)
+
     # --- 7. links --------------------------------------------------------
     def test_matrix_links(self):
         "a link to a record the login may not read is refused, stores nothing"
