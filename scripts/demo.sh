@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Demo of the KIM NRW suite: builds (once) a SQLite database "kim_demo" with
-# kim_case, kim_funding and kim_steering and the demo Kommune "Stadt
-# Musterstadt" (cases, the funding of 2025-2026 and a year of its steering
-# group) and serves it with the sao web client on http://localhost:8000/.
+# kim_case, kim_funding, kim_steering and kim_authority and the demo Kommune
+# "Stadt Musterstadt" (cases, the funding of 2025-2026, a year of its steering
+# group, the procedures of its foreigners' and naturalisation authorities) and
+# serves it with the sao web client on http://localhost:8000/.
 #
 #   scripts/demo.sh            build if missing, upgrade otherwise, then serve
 #   scripts/demo.sh --rebuild  throw the demo database away and build it again
@@ -38,7 +39,7 @@ CONF="$VAR/trytond.conf"
 DBFILE="$VAR/db/$DB.sqlite"
 READY="$VAR/db/$DB.ready"
 mkdir -p "$VAR/db"
-MODULES=(kim_case kim_funding kim_steering)
+MODULES=(kim_case kim_funding kim_steering kim_authority)
 if [ "${#PASSWORD}" -lt 8 ]; then
     echo "demo.sh: KIM_DEMO_PASSWORD must have at least 8 characters" >&2
     exit 2

@@ -591,6 +591,8 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
             user = procedure.user
             language = user.language.code if user.language else None
             with Transaction().set_context(language=language):
+                # read again: the name shows the kind in that language
+                procedure = cls(procedure.id)
                 notifications.append(Notification(
                         user=user,
                         label=gettext(

@@ -14,7 +14,15 @@ Wohlfahrtspflege, built by one part per module in the database:
   network, the steering group with its members and logins, four meetings
   of 2026 with their resolutions, the generative themes, a project group
   with its proposal, two case reconstructions and, with kim_case, the
-  barriers taken up by the coordination.
+  barriers taken up by the coordination;
+- authority.py (kim_authority): the foreigners' and the naturalisation
+  authority of the city with three logins and thirteen procedures of
+  2024–2026 with the residence history of the person and the checklist
+  confirmed with its evidence: § 25a granted and in pre-check, § 25b
+  granted and in progress, three § 104c permits (two converted in time
+  into § 25b and § 25a, one whose conversion deadline has come and is
+  notified), naturalisations under § 10 StAG granted, applied without B1
+  and withdrawn, and one under § 8 StAG in progress.
 
 base.py holds what they share (the sessions per login, the clock of
 ir.date, the random generator), people.py draws the clients and the course

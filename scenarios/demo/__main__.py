@@ -14,6 +14,7 @@ built before a module was activated only the data of that module is added.
 import argparse
 import sys
 
+from .authority import AuthorityDemo
 from .base import PASSWORD, Demo
 from .case import CaseDemo
 from .data.organisations import ADMIN_ROLE, ORGANISATIONS_SHORT
@@ -22,7 +23,8 @@ from .organisation import OrganisationDemo
 from .steering import SteeringDemo
 
 # In the order they build on each other
-PARTS = [OrganisationDemo, CaseDemo, FundingDemo, SteeringDemo]
+PARTS = [OrganisationDemo, CaseDemo, FundingDemo, SteeringDemo,
+    AuthorityDemo]
 
 
 def print_logins(password=PASSWORD, file=sys.stdout):
@@ -44,7 +46,7 @@ def print_logins(password=PASSWORD, file=sys.stdout):
 def build(demo):
     "Build the missing parts of the activated modules; return if any"
     activated = demo.activated_modules()
-    built = False
+    built = []
     for part in (Part(demo) for Part in PARTS):
         if part.module not in activated:
             print(f"   {part.title}: {part.module} is not activated")
@@ -53,8 +55,14 @@ def build(demo):
             part.lookup()
         else:
             part.build()
-            built = True
-    return built
+            built.append(part)
+    # The figures of the parts built after the funding in its drafts
+    funding = [p for p in built if isinstance(p, FundingDemo)]
+    later = [p for p in built if PARTS.index(type(p)) > PARTS.index(
+            FundingDemo)]
+    if later and 'kim_funding' in activated:
+        (funding or [FundingDemo(demo)])[0].refresh_draft_proofs()
+    return bool(built)
 
 
 def main():

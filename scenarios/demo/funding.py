@@ -385,6 +385,16 @@ class FundingDemo(Part):
         self.proofs[(org, year)] = proof.id
         self.counts[f'funding proofs of use {year}'] += 1
 
+    def refresh_draft_proofs(self):
+        """Compute again the municipality's draft proofs of use: the parts
+        built after the funding add figures to their narrative report"""
+        Proof = self.model('kim.funding.proof', 'frank')
+        drafts = Proof.find(
+            [('state', '=', 'draft'), ('contract', '=', None)])
+        for proof in drafts:
+            proof.click('compute')
+        self.counts['funding proofs computed again'] += len(drafts)
+
     def submit_proof(self, org, year):
         login = self.proof_login(org)
         Proof = self.model('kim.funding.proof', login)
