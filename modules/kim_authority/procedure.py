@@ -90,6 +90,10 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
     minor_child = fields.Boolean(
         "Minor Child in the Household", states=_states,
         help="Shortens the prior residence for § 25b AufenthG.")
+    minor_with_parent = fields.Boolean(
+        "Minor Naturalised with a Parent", states=_states,
+        help="A minor naturalised together with a parent pays the reduced "
+        "fee.")
     german_level = fields.Selection(
         LANGUAGE_LEVELS, "German Level", sort=False, states=_states,
         help="The level of German proven by a certificate.")
@@ -445,7 +449,8 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
                             date=format_date(date),
                             expiry=format_date(permit.permit_valid_until)))
             if procedure.kind == 'stag10' and procedure.fee is None:
-                fee = Parameter.get('stag10_fee', date)
+                fee = Parameter.get('stag10_fee_minor'
+                    if procedure.minor_with_parent else 'stag10_fee', date)
                 procedure.fee = (procedure.currency.round(fee)
                     if procedure.currency else fee)
         cls.save(procedures)

@@ -276,6 +276,18 @@ class KimAuthorityTestCase(
                     ])
 
     @with_transaction()
+    def test_naturalisation_fees(self):
+        "255 € per person, 51 € per minor naturalised with a parent"
+        Procedure = Pool().get('kim.authority.procedure')
+        company = create_company()
+        with set_company(company):
+            adult, minor = [self._procedure('stag10', authority='ebh',
+                    application_date=dt.date(2026, 3, 1),
+                    minor_with_parent=m) for m in [False, True]]
+            Procedure.apply([adult, minor])
+            self.assertEqual((adult.fee, minor.fee), (255, 51))
+
+    @with_transaction()
     def test_ebh_kinds(self):
         "The naturalisation authority handles naturalisation only"
         company = create_company()
