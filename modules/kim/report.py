@@ -18,6 +18,7 @@ class ReportMixin:
         context['selection'] = cls.selection_string
         context['format_amount'] = cls.format_amount
         context['format_decimal'] = cls.format_decimal
+        context['address'] = cls.address
         return context
 
     @classmethod
@@ -42,6 +43,18 @@ class ReportMixin:
         if value is None:
             return ''
         return cls.format_number(value, lang, digits=digits)
+
+    @staticmethod
+    def address(company):
+        "Return the address of the organisation on one line"
+        if not company or not company.party:
+            return ''
+        address = company.party.address_get()
+        if not address:
+            return ''
+        return ', '.join(
+            line.strip() for line in (address.full_address or '').splitlines()
+            if line.strip())
 
     @staticmethod
     def selection_string(record, name):

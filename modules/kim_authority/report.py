@@ -26,22 +26,9 @@ class CheckSheet(ReportMixin, Report):
     def get_context(cls, records, header, data):
         context = super().get_context(records, header, data)
         context['company'] = header.get('company')
-        context['address'] = cls.address
         context['lines'] = cls.lines
         context['evaluated'] = cls.evaluated
         return context
-
-    @staticmethod
-    def address(company):
-        "Return the address of the organisation on one line"
-        if not company or not company.party:
-            return ''
-        address = company.party.address_get()
-        if not address:
-            return ''
-        return ', '.join(
-            line.strip() for line in (address.full_address or '').splitlines()
-            if line.strip())
 
     @staticmethod
     def lines(text):

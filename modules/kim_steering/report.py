@@ -31,23 +31,10 @@ class SteeringReportMixin(ReportMixin):
     def get_context(cls, records, header, data):
         context = super().get_context(records, header, data)
         context['company'] = header.get('company')
-        context['address'] = cls.address
         context['format_day'] = cls.format_day
         context['format_time'] = cls.format_time
         context['responsible'] = cls.responsible
         return context
-
-    @staticmethod
-    def address(company):
-        "Return the address of the organisation on one line"
-        if not company or not company.party:
-            return ''
-        address = company.party.address_get()
-        if not address:
-            return ''
-        return ', '.join(
-            line.strip() for line in (address.full_address or '').splitlines()
-            if line.strip())
 
     @classmethod
     def format_day(cls, value, format=None):
