@@ -15,3 +15,7 @@ class LinkValueError(ValidationError):
 
 class StateError(UserError):
     pass
+
+
+class FrozenError(AccessError):
+    pass

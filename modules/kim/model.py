@@ -12,8 +12,8 @@ from trytond.i18n import gettext
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 
-from .access import check_records
-from .exceptions import StateError
+from .access import AccessMixin, check_records
+from .exceptions import FrozenError, StateError
 
 
 def format_date(date):
@@ -87,3 +87,29 @@ def in_states(states, message):
             return func(cls, records, *args, **kwargs)
         return wrapper
     return decorator
+
+
+class FrozenLineMixin(AccessMixin):
+    """A line of a parent record: it follows the access of the parent and is
+    read-only while the parent is in one of the frozen states"""
+    __slots__ = ()
+    _parent_name = None
+    _parent_frozen = set()
+    # the message of the refusal, naming the parent as record and its state
+    _parent_frozen_message = None
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.__access__.add(cls._parent_name)
+
+    @classmethod
+    def check_modification(cls, mode, lines, values=None, external=False):
+        super().check_modification(
+            mode, lines, values=values, external=external)
+        for line in lines:
+            parent = getattr(line, cls._parent_name)
+            if parent.state in cls._parent_frozen:
+                raise FrozenError(gettext(
+                        cls._parent_frozen_message, record=parent.rec_name,
+                        state=parent.state_string))

@@ -9,7 +9,7 @@ from trytond.model import (
 from trytond.modules.currency.fields import Monetary
 from trytond.modules.kim.access import AccessMixin
 from trytond.modules.kim.model import (
-    MessageValueMixin, format_date, in_states)
+    FrozenLineMixin, MessageValueMixin, format_date, in_states)
 from trytond.pool import Pool
 from trytond.pyson import Bool, Eval, If
 from trytond.transaction import Transaction
@@ -378,7 +378,7 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
                 if procedure.state in DECIDED:
                     raise FrozenError(gettext(
                             'kim_authority.msg_procedure_decided',
-                            procedure=procedure.rec_name,
+                            record=procedure.rec_name,
                             state=procedure.state_string))
 
     def evaluate_requirements(self):
@@ -613,25 +613,12 @@ class Procedure(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
         cls.write(procedures, {'reminder_date': today})
 
 
-class ProcedureLineMixin(AccessMixin):
+class ProcedureLineMixin(FrozenLineMixin):
     "A line of a procedure, read-only once it is decided"
     __slots__ = ()
-
-    @classmethod
-    def __setup__(cls):
-        super().__setup__()
-        cls.__access__.add('procedure')
-
-    @classmethod
-    def check_modification(cls, mode, lines, values=None, external=False):
-        super().check_modification(
-            mode, lines, values=values, external=external)
-        for line in lines:
-            if line.procedure.state in DECIDED:
-                raise FrozenError(gettext(
-                        'kim_authority.msg_procedure_decided',
-                        procedure=line.procedure.rec_name,
-                        state=line.procedure.state_string))
+    _parent_name = 'procedure'
+    _parent_frozen = DECIDED
+    _parent_frozen_message = 'kim_authority.msg_procedure_decided'
 
 
 class ResidencePeriod(

@@ -5,12 +5,12 @@ from trytond.i18n import gettext
 from trytond.model import (
     ModelSQL, ModelView, Workflow, fields, sequence_ordered)
 from trytond.modules.kim.access import AccessMixin
-from trytond.modules.kim.model import MessageValueMixin, in_states
+from trytond.modules.kim.model import (
+    FrozenLineMixin, MessageValueMixin, in_states)
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
 
 from .exceptions import FrozenError, WorkflowError
-from .line import FrozenLineMixin
 
 # The states in which the meeting and its agenda, attendance and minutes
 # are frozen
