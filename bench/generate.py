@@ -790,7 +790,10 @@ class Loader:
                 CROSS JOIN LATERAL (SELECT b.start_date + 14 + floor(random()
                             * GREATEST(b.days - 13, 1))::int AS date,
                             floor(random() * 2)::int AS j
-                        FROM generate_series(1, floor(random() * 3.2)::int)
+                        -- b.id makes PostgreSQL draw the count per case
+                        -- instead of reusing one function scan for all
+                        FROM generate_series(1,
+                            floor(random() * 3.2 + b.id * 0)::int)
                         ) x
                 JOIN b_svc sv ON sv.company = b.company
                     AND sv.k = mod(b.svc + x.j, b.n_svc)
