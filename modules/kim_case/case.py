@@ -8,6 +8,7 @@ from trytond.i18n import gettext
 from trytond.model import (
     Index, ModelSQL, ModelView, Unique, Workflow, fields)
 from trytond.modules.company.model import employee_field
+from trytond.modules.kim import fields as kim_fields
 from trytond.modules.kim.access import AccessMixin
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
@@ -110,16 +111,16 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
             })
     closure_note = fields.Text(
         "Closure Note", states={'readonly': _ENDED})
-    needs = fields.One2Many(
+    needs = kim_fields.One2Many(
         'kim.case.need', 'case', "Needs", states={'readonly': _ENDED})
-    goals = fields.One2Many(
+    goals = kim_fields.One2Many(
         'kim.case.goal', 'case', "Goals", states={'readonly': _ENDED})
-    referrals = fields.One2Many(
+    referrals = kim_fields.One2Many(
         'kim.case.referral', 'case', "Referrals",
         states={'readonly': _ENDED})
-    contacts = fields.One2Many(
+    contacts = kim_fields.One2Many(
         'kim.case.contact', 'case', "Contacts", states={'readonly': _ENDED})
-    consents = fields.One2Many(
+    consents = kim_fields.One2Many(
         'kim.case.consent', 'case', "Consents",
         states={'readonly': Eval('state') == 'cancelled'})
     barriers = fields.Many2Many(

@@ -1,8 +1,12 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
+import datetime as dt
+
+from trytond.model import fields
 from trytond.modules.company.tests import (
-    CompanyTestMixin, PartyCompanyCheckEraseMixin)
+    CompanyTestMixin, PartyCompanyCheckEraseMixin, create_company,
+    set_company)
 from trytond.modules.kim.tests import AccessTestMixin
 from trytond.pool import Pool
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
@@ -72,5 +76,44 @@ class KimCaseTestCase(
                 self.assertNotIn('case', list(view['fields']))
                 self.assertIn(shown, list(view['fields']))
 
+    @with_transaction()
+    def test_case_tabs_as_core(self):
+        "The tabs of one case hold the lines in core's order"
+        pool = Pool()
+        Case = pool.get('kim.case')
+        Client = pool.get('kim.case.client')
+        Consent = pool.get('kim.case.consent')
+        Contact = pool.get('kim.case.contact')
+        Party = pool.get('party.party')
+        company = create_company()
+        with set_company(company):
+            party, = Party.create([{'name': "Amal Haddad"}])
+            client, = Client.create([{'party': party.id}])
+            cases = Case.create([
+                    {'client': client.id, 'start_date': dt.date(2026, 1, 5)},
+                    {'client': client.id, 'start_date': dt.date(2026, 2, 1)},
+                    ])
+            Contact.create([
+                    {'case': c.id, 'date': dt.date(2026, 3, d),
+                        'duration': 30}
+                    for c in cases for d in [2, 9, 4]])
+            Consent.create([
+                    {'case': c.id, 'date': dt.date(2026, 1, d),
+                        'purpose': "Case management"}
+                    for c in cases for d in [5, 20]])
+
+            for name in ['contacts', 'consents']:
+                field = Case._fields[name]
+                core = super(type(field), field).get
+                for ids in [[cases[0].id], [c.id for c in cases]]:
+                    with self.subTest(tab=name, ids=ids):
+                        self.assertEqual(
+                            field.get(ids, Case, name),
+                            core(ids, Case, name))
+            case, = Case.read([cases[0].id], ['contacts'])
+            self.assertEqual(
+                [c.date.day for c in Contact.browse(case['contacts'])],
+                [9, 4, 2])
+            self.assertIsInstance(Case._fields['contacts'], fields.One2Many)
 
 del ModuleTestCase
