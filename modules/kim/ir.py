@@ -1,8 +1,11 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
+import re
 from collections.abc import Mapping
 
+from trytond.cache import Cache
+from trytond.ir.lang import NO_BREAKING_SPACE
 from trytond.model import ModelStorage
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction
@@ -75,6 +78,29 @@ class ModelAccess(metaclass=PoolMeta):
         super().on_modification(mode, accesses, field_names=field_names)
         # The "readable" domains of the cached rules follow the access rights
         Rule._domain_get_cache.clear()
+
+
+class Lang(metaclass=PoolMeta):
+    __name__ = 'ir.lang'
+    _date_format_cache = Cache('ir.lang.date_format', context=False)
+
+    @classmethod
+    def format_date(cls, value):
+        """The date in the format of the transaction's language, read once
+        per language instead of loading the language in every call"""
+        code = Transaction().language
+        date_format = cls._date_format_cache.get(code)
+        if date_format is None:
+            date_format = cls._date_format_cache.set(code, cls.get(code).date)
+        if not re.fullmatch(r'(?:[^%]|%[dmyY%])*', date_format):
+            # names of days or months come from the language's calendar
+            return cls.get(code).strftime(value)
+        return value.strftime(date_format).replace(' ', NO_BREAKING_SPACE)
+
+    @classmethod
+    def on_modification(cls, mode, languages, field_names=None):
+        super().on_modification(mode, languages, field_names=field_names)
+        cls._date_format_cache.clear()
 
 
 class ResourceSearchMixin:

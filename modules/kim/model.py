@@ -18,7 +18,7 @@ from .exceptions import FrozenError, StateError
 
 def format_date(date):
     "The date in the language of the user, e.g. 02.12.2026 in German"
-    return Pool().get('ir.lang').get().strftime(date)
+    return Pool().get('ir.lang').format_date(date)
 
 
 def format_datetime(value):

@@ -2,6 +2,7 @@
 # top level of this repository contains the full copyright notices and
 # license terms.
 from trytond.model import Index, ModelSQL, ModelView, fields
+from trytond.modules.kim.model import format_date
 from trytond.pool import Pool
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
@@ -63,10 +64,9 @@ class Contact(CaseLineMixin, ModelSQL, ModelView):
     @classmethod
     def get_rec_name(cls, contacts, name):
         # The kinds translated once, not the field definition per contact
-        lang = Pool().get('ir.lang').get()
         field = cls._fields['kind']
         kinds = field.get_selection(cls, 'kind', None)
         return {
-            c.id: (f'{lang.strftime(c.date)} '
+            c.id: (f'{format_date(c.date)} '
                 f'{field.get_selection_string(kinds, c.kind)}')
             for c in contacts}

@@ -3,6 +3,7 @@
 # license terms.
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
+from trytond.modules.kim.model import format_date
 from trytond.modules.kim.party import party_rec_names
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
@@ -62,16 +63,14 @@ class Referral(CaseLineMixin, ModelSQL, ModelView):
 
     @classmethod
     def get_rec_name(cls, referrals, name):
-        lang = Pool().get('ir.lang').get()
         recipients = party_rec_names(cls, referrals, 'recipient')
         return {
-            r.id: f'{recipients[r.id]} ({lang.strftime(r.date)})'
+            r.id: f'{recipients[r.id]} ({format_date(r.date)})'
             for r in referrals}
 
     @classmethod
     def validate_fields(cls, referrals, field_names):
         super().validate_fields(referrals, field_names)
-        lang = Pool().get('ir.lang').get()
         for referral in referrals:
             if field_names and not (
                     field_names & {'date', 'recipient', 'case'}):
@@ -82,4 +81,4 @@ class Referral(CaseLineMixin, ModelSQL, ModelView):
                         'kim_case.msg_referral_no_consent',
                         case=referral.case.rec_name,
                         recipient=referral.recipient.rec_name,
-                        date=lang.strftime(referral.date)))
+                        date=format_date(referral.date)))

@@ -6,7 +6,7 @@ from trytond.model import (
     ModelSQL, ModelView, Workflow, fields, sequence_ordered)
 from trytond.modules.kim.access import AccessMixin
 from trytond.modules.kim.model import (
-    FrozenLineMixin, MessageValueMixin, in_states)
+    FrozenLineMixin, MessageValueMixin, format_date, in_states)
 from trytond.pool import Pool
 from trytond.pyson import Eval, If
 
@@ -131,10 +131,7 @@ class Meeting(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
         return [('group.' + clause[0], *clause[1:])]
 
     def get_rec_name(self, name):
-        pool = Pool()
-        Lang = pool.get('ir.lang')
-        lang = Lang.get()
-        return f'{self.name} ({lang.strftime(self.start.date())})'
+        return f'{self.name} ({format_date(self.start.date())})'
 
     @classmethod
     def search_rec_name(cls, name, clause):

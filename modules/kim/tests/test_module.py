@@ -1,10 +1,12 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
+import datetime as dt
 import glob
 import json
 import os
 from unittest.mock import patch
+from zoneinfo import ZoneInfo
 
 from lxml import etree
 
@@ -289,6 +291,39 @@ class KimTestCase(AccessTestMixin, CompanyTestMixin, ModuleTestCase):
         employee.party = other
         employee.save()
         self.assertEqual(Employee(employee.id).rec_name, "Max Muster")
+
+    @with_transaction()
+    def test_format_date_follows_language(self):
+        "Dates follow the format of the language and its changes"
+        pool = Pool()
+        Lang = pool.get('ir.lang')
+        date = dt.date(2026, 12, 2)
+        german, = Lang.search([('code', '=', 'de')])
+        with Transaction().set_context(language='de'):
+            self.assertEqual(Lang.format_date(date), '02.12.2026')
+            german.date = '%d/%m/%Y'
+            german.save()
+            self.assertEqual(Lang.format_date(date), '02/12/2026')
+            german.date = '%d %B %Y'
+            german.save()
+            self.assertEqual(
+                Lang.format_date(date), Lang.get('de').strftime(date))
+        with Transaction().set_context(language='en'):
+            self.assertEqual(Lang.format_date(date), '12/02/2026')
+
+    @with_transaction()
+    def test_today_follows_company_timezone(self):
+        "Today is the date in the time zone of the organisation"
+        pool = Pool()
+        Date = pool.get('ir.date')
+        company = create_company()
+        with set_company(company):
+            # 25 hours apart: never the same date
+            for name in ['Pacific/Kiritimati', 'Pacific/Pago_Pago']:
+                company.timezone = name
+                company.save()
+                self.assertEqual(
+                    Date.today(), dt.datetime.now(ZoneInfo(name)).date())
 
 
 del ModuleTestCase
