@@ -14,6 +14,6 @@ stamp="$VENV/.kim-installed"
 if [ ! -f "$stamp" ] || [ "$ROOT/setup.cfg" -nt "$stamp" ]; then
     echo "== Installing the suite and its dependencies"
     pip install --quiet --disable-pip-version-check --upgrade pip setuptools wheel
-    pip install --quiet --disable-pip-version-check -e "$ROOT[test]"
+    pip install --quiet --disable-pip-version-check -e "$ROOT[test,server]"
     touch "$stamp"
 fi
