@@ -202,6 +202,10 @@ class Bench:
         self.db = args.database
         self.raw = psycopg.connect(
             args.uri.rstrip('/') + '/' + args.database, autocommit=True)
+        # psycopg prepares a statement on its 5th execution on a
+        # connection: the figures would then depend on the number of runs.
+        # Neither side prepares (see rpc).
+        self.raw.prepare_threshold = None
         self.operations = []
 
     # --- Tryton side -----------------------------------------------------
@@ -219,7 +223,8 @@ class Bench:
         from trytond.transaction import Transaction
         context = dict(context, _check_access=True)
         with Transaction().start(
-                self.db, user, readonly=True, context=context):
+                self.db, user, readonly=True, context=context) as transaction:
+            transaction.connection.prepare_threshold = None
             return method(*args)
 
     def preferences(self, user):
@@ -244,6 +249,40 @@ class Bench:
             names.append('rec_name')
         names += ['_timestamp', '_write', '_delete']
         return names
+
+    def form_fields(self, model):
+        """The fields the client reads to open a record in the default form
+        view: its own fields and, for the one2many and many2many fields on
+        the first page of a notebook (marked visible by trytond), the
+        fields of their embedded list, read in the same call
+        (get_x2m_sub_fields of the Tryton 8 client)"""
+        from lxml import etree
+
+        from trytond.transaction import Transaction
+        with Transaction().start(self.db, 0, readonly=True):
+            Model = self.pool.get(model)
+            view = Model.fields_view_get(view_type='form')
+        visible = {n.get('name')
+            for n in etree.fromstring(view['arch']).iter('field')
+            if n.get('visible') == '1'}
+        names = self.view_fields(model, 'form')
+        nested = []
+        for name, field in view['fields'].items():
+            if (field['type'] not in {'one2many', 'many2many'}
+                    or name not in visible or not field.get('views')):
+                continue
+            for sub, sub_field in ((s, f) for v in field['views'].values()
+                    for s, f in v['fields'].items()):
+                nested.append(f'{name}.{sub}')
+                if sub_field['type'] in {'many2one', 'one2one', 'reference'}:
+                    nested.append(f'{name}.{sub}.rec_name')
+                elif sub_field['type'] in {'selection', 'multiselection'}:
+                    nested.append(f'{name}.{sub}:string')
+            nested += [f'{name}.{f}'
+                for f in ['_timestamp', '_write', '_delete']]
+        related_read_limit = (
+            CLIENT_LIMIT // min(len(nested), 10) if nested else None)
+        return names + nested, related_read_limit
 
     def client_read(self, user, context, model, ids, fields):
         "read() in chunks of client.limit // len(fields) like the client"
@@ -443,39 +482,87 @@ class Bench:
                 my_cases([('number', '=', self.case_number)]), case_list),
             plain(case_page.format(extra="c.number = %(number)s")))
 
-        # c. opening one case: the form, then the lines of each tab
-        def open_case():
-            case, = self.client_read(
+        # c. opening one case as the Tryton 8 clients do: one read of the
+        # form fields with the lines of the tab on the first page (the
+        # consents) nested in it; the lines of another tab are read when
+        # the user turns to it.
+        Case = self.pool.get('kim.case')
+        form, related_read_limit = self.form_fields('kim.case')
+        form_ctx = dict(manager_ctx, related_read_limit=related_read_limit)
+        line_ids = self.rpc(
+            me, manager_ctx, Case.read, [self.case_id], list(lines))[0]
+
+        def open_tab(name):
+            model, fields = lines[name]
+            if line_ids[name]:
+                self.client_read(
+                    me, manager_ctx, model, line_ids[name], fields)
+
+        def open_all_tabs():
+            self.client_read(
                 me, manager_ctx, 'kim.case', [self.case_id], case_form)
-            for name, (model, fields) in lines.items():
-                if case[name]:
-                    self.client_read(
-                        me, manager_ctx, model, case[name], fields)
+            for name in lines:
+                open_tab(name)
+        lines_of_case = ("""FROM {table} t
+            JOIN kim_case c ON c.id = t.case AND c.id = %(case)s
+                AND """ + case_rule)
         line_sql = {
-            'contacts': """SELECT t.*, pe.name, f.name
-                FROM kim_case_contact t
+            'contacts': "SELECT t.*, pe.name, f.name " + lines_of_case + """
                 LEFT JOIN company_employee e ON e.id = t.employee
                 LEFT JOIN party_party pe ON pe.id = e.party
                 LEFT JOIN kim_field_of_action f ON f.id = t.field_of_action
-                WHERE t.case = %(case)s ORDER BY t.date DESC, t.id DESC""",
-            'consents': """SELECT * FROM kim_case_consent
-                WHERE "case" = %(case)s ORDER BY date DESC, id DESC""",
-            'goals': """SELECT g.*, f.name FROM kim_case_goal g
-                JOIN kim_field_of_action f ON f.id = g.field_of_action
-                WHERE g.case = %(case)s ORDER BY g.id""",
-            'needs': """SELECT n.*, f.name FROM kim_case_need n
-                JOIN kim_field_of_action f ON f.id = n.field_of_action
-                WHERE n.case = %(case)s ORDER BY n.id""",
-            'referrals': """SELECT r.*, p.name, l.name
-                FROM kim_case_referral r
-                JOIN party_party p ON p.id = r.recipient
-                JOIN kim_legal_domain l ON l.id = r.legal_domain
-                WHERE r.case = %(case)s ORDER BY r.date DESC, r.id DESC""",
+                ORDER BY t.date DESC, t.id DESC""",
+            'consents': ("SELECT t.* " + lines_of_case
+                + " ORDER BY t.date DESC, t.id DESC"),
+            'goals': "SELECT t.*, f.name " + lines_of_case + """
+                JOIN kim_field_of_action f ON f.id = t.field_of_action
+                ORDER BY t.id""",
+            'needs': "SELECT t.*, f.name " + lines_of_case + """
+                JOIN kim_field_of_action f ON f.id = t.field_of_action
+                ORDER BY t.id""",
+            'referrals': "SELECT t.*, p.name, l.name " + lines_of_case + """
+                JOIN party_party p ON p.id = t.recipient
+                JOIN kim_legal_domain l ON l.id = t.legal_domain
+                ORDER BY t.date DESC, t.id DESC""",
             }
-        self.define('open', f"open case ({self.case_contacts} contacts)",
-            0.1, open_case,
-            plain(case_page.format(extra="c.id = %(case)s"),
-                *line_sql.values()))
+        line_sql = {name: query.format(table=f'kim_case_{name[:-1]}')
+            for name, query in line_sql.items()}
+        case_form_sql = f"""
+            SELECT c.*, pc.name, pm.name, pd.name, tg.name, ar.name,
+                cr.name, pr.name, pco.name
+            FROM kim_case c
+            JOIN kim_case_client k ON k.id = c.client
+            JOIN party_party pc ON pc.id = k.party
+            LEFT JOIN company_employee m ON m.id = c.manager
+            LEFT JOIN party_party pm ON pm.id = m.party
+            LEFT JOIN company_employee d ON d.id = c.deputy
+            LEFT JOIN party_party pd ON pd.id = d.party
+            LEFT JOIN kim_case_target_group tg ON tg.id = c.target_group
+            LEFT JOIN kim_case_access_route ar ON ar.id = c.access_route
+            LEFT JOIN kim_case_closure_reason cr ON cr.id = c.closure_reason
+            LEFT JOIN party_party pr ON pr.id = c.referrer
+            JOIN company_company co ON co.id = c.company
+            JOIN party_party pco ON pco.id = co.party
+            WHERE {case_rule} AND c.id = %(case)s"""
+        # the ids of the lines of every tab, which the form read returns
+        tab_ids_sql = " UNION ALL ".join(
+            f"SELECT '{name}', t.id " + lines_of_case.format(
+                table=f'kim_case_{name[:-1]}') for name in lines) + (
+            """ UNION ALL SELECT 'barriers', t.barrier
+            FROM "kim_case_barrier-kim_case" t
+            JOIN kim_case c ON c.id = t.case AND c.id = %(case)s
+                AND """ + case_rule)
+        self.define('open', "open a case: the form with its first tab",
+            0.1,
+            lambda: self.rpc(me, form_ctx, Case.read, [self.case_id], form),
+            plain(case_form_sql, tab_ids_sql, line_sql['consents']))
+        self.define('open.contacts',
+            f"then its contacts tab ({self.case_contacts} contacts)", 0.1,
+            lambda: open_tab('contacts'), plain(line_sql['contacts']))
+        self.define('open.tabs',
+            "the form, then every tab read one after the other", None,
+            open_all_tabs,
+            plain(case_form_sql, tab_ids_sql, *line_sql.values()))
 
         # d. statistics of one year: for the team lead's organisation and
         # statewide for the coordination (all organisations)
