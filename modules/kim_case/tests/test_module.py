@@ -3,6 +3,8 @@
 # license terms.
 import datetime as dt
 
+from lxml import etree
+
 from trytond.model import fields
 from trytond.modules.company.tests import (
     CompanyTestMixin, PartyCompanyCheckEraseMixin, create_company,
@@ -77,6 +79,19 @@ class KimCaseTestCase(
                 self.assertIn(shown, list(view['fields']))
 
     @with_transaction()
+    def test_line_lists_show_case(self):
+        "The lists of contacts, goals and referrals say whose they are"
+        pool = Pool()
+        for model in [
+                'kim.case.contact', 'kim.case.goal', 'kim.case.referral']:
+            Model = pool.get(model)
+            arch = etree.fromstring(
+                Model.fields_view_get(view_type='tree')['arch'])
+            with self.subTest(model=model):
+                case, = arch.iterfind('field[@name="case"]')
+                self.assertNotEqual(case.get('optional'), '1')
+
+    @with_transaction()
     def test_case_tabs_as_core(self):
         "The tabs of one case hold the lines in core's order"
         pool = Pool()
@@ -115,5 +130,6 @@ class KimCaseTestCase(
                 [c.date.day for c in Contact.browse(case['contacts'])],
                 [9, 4, 2])
             self.assertIsInstance(Case._fields['contacts'], fields.One2Many)
+
 
 del ModuleTestCase

@@ -5,10 +5,13 @@ import datetime as dt
 import unittest
 from decimal import Decimal
 
+from lxml import etree
+
 from trytond.modules.company.tests import CompanyTestMixin
 from trytond.modules.kim.tests import AccessTestMixin
 from trytond.modules.kim_funding import calculation
-from trytond.tests.test_tryton import ModuleTestCase
+from trytond.pool import Pool
+from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 
 D = Decimal
 RATE = D(57000)
@@ -137,6 +140,18 @@ class CalculationTestCase(unittest.TestCase):
 class KimFundingTestCase(AccessTestMixin, CompanyTestMixin, ModuleTestCase):
     "Test KIM Funding module"
     module = 'kim_funding'
+
+    @with_transaction()
+    def test_proof_list_without_totals(self):
+        """The list of proofs of use adds no amounts up: a municipality's
+        proof holds the amounts of its providers' proofs"""
+        Proof = Pool().get('kim.funding.proof')
+        arch = etree.fromstring(
+            Proof.fields_view_get(view_type='tree')['arch'])
+        self.assertEqual(
+            [f.get('name') for f in arch.iterfind('field[@sum]')], [])
+        self.assertIn('eligible_amount', [
+                f.get('name') for f in arch.iterfind('field')])
 
 
 class KimFundingCaseTestCase(
