@@ -325,5 +325,23 @@ class KimTestCase(AccessTestMixin, CompanyTestMixin, ModuleTestCase):
                 self.assertEqual(
                     Date.today(), dt.datetime.now(ZoneInfo(name)).date())
 
+    @with_transaction()
+    def test_party_menu_for_administrators(self):
+        "Of the roles of the suite only the administration sees Parties"
+        pool = Pool()
+        Menu = pool.get('ir.ui.menu')
+        ModelData = pool.get('ir.model.data')
+        User = pool.get('res.user')
+        menu_id = ModelData.get_id('party', 'menu_party')
+        coordination = ModelData.get_id('kim', 'group_kim_coordination')
+        admin = ModelData.get_id('kim', 'group_kim_admin')
+        user, = User.create([
+                {'login': 'coordinator', 'groups': [('add', [coordination])]}])
+        for groups, visible in [([], False), ([admin], True)]:
+            User.write([user], {'groups': [('add', groups)]})
+            with Transaction().set_user(user.id), check_access():
+                self.assertEqual(
+                    bool(Menu.search([('id', '=', menu_id)])), visible)
+
 
 del ModuleTestCase
