@@ -34,4 +34,3 @@ class One2Many(fields.One2Many):
         cursor.execute(*Target.search(clause, order=order, query=True))
         id_, = ids
         return {id_: tuple(line_id for line_id, in cursor)}
-

@@ -16,6 +16,7 @@ class ReportMixin:
         context = super().get_context(records, header, data)
         context['today'] = Pool().get('ir.date').today()
         context['selection'] = cls.selection_string
+        context['address_lines'] = cls.address_lines
         context['format_amount'] = cls.format_amount
         context['format_decimal'] = cls.format_decimal
         context['address'] = cls.address
@@ -44,17 +45,27 @@ class ReportMixin:
             return ''
         return cls.format_number(value, lang, digits=digits)
 
-    @staticmethod
-    def address(company):
+    @classmethod
+    def address(cls, company):
         "Return the address of the organisation on one line"
         if not company or not company.party:
             return ''
         address = company.party.address_get()
         if not address:
             return ''
-        return ', '.join(
+        return ', '.join(cls.address_lines(address))
+
+    @staticmethod
+    def address_lines(address):
+        """Return the lines of the address as a document names it: the
+        country by its name, not in the capitals of a postal address"""
+        lines = [
             line.strip() for line in (address.full_address or '').splitlines()
-            if line.strip())
+            if line.strip()]
+        country = address.country
+        if country and lines and lines[-1] == (country.name or '').upper():
+            lines[-1] = country.name
+        return lines
 
     @staticmethod
     def selection_string(record, name):

@@ -92,6 +92,23 @@ class KimCaseTestCase(
                 self.assertNotEqual(case.get('optional'), '1')
 
     @with_transaction()
+    def test_case_file_as_pdf(self):
+        "The case file prints from the case as ODT and as PDF"
+        pool = Pool()
+        Keyword = pool.get('ir.action.keyword')
+        Report = pool.get('ir.action.report')
+        reports = Report.search([('report_name', '=', 'kim.case.file')])
+        self.assertEqual(
+            sorted(r.extension or r.template_extension for r in reports),
+            ['odt', 'pdf'])
+        for report in reports:
+            self.assertEqual(Keyword.search_count([
+                        ('keyword', '=', 'form_print'),
+                        ('model', '=', 'kim.case,-1'),
+                        ('action', '=', report.action.id),
+                        ]), 1)
+
+    @with_transaction()
     def test_case_tabs_as_core(self):
         "The tabs of one case hold the lines in core's order"
         pool = Pool()
