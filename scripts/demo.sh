@@ -62,12 +62,14 @@ if [ ! -f "$SAO/index.html" ] || [ ! -f "$SAO/.kim-installed" ]; then
     echo "== Installing the dependencies of sao"
     (cd "$SAO" && npm install --omit=dev --legacy-peer-deps --no-audit \
         --no-fund --loglevel=error)
-    # index.html loads these optional files; empty ones avoid 404 errors.
-    touch "$SAO/custom.js" "$SAO/custom.css"
+    # index.html loads this optional file; an empty one avoids a 404 error.
+    touch "$SAO/custom.css"
     test -f "$SAO/locale/de.json"
     test -f "$SAO/node_modules/jquery/dist/jquery.js"
     touch "$SAO/.kim-installed"
 fi
+# the suite's additions to sao (index.html loads custom.js)
+cp "$ROOT/sao/custom.js" "$SAO/custom.js"
 echo "== sao $(python -c 'import json, sys; print(json.load(open(sys.argv[1]))["version"])' "$SAO/package.json") in $SAO"
 
 # --- server configuration ----------------------------------------------------
