@@ -212,6 +212,18 @@ class BrowserTestCase(unittest.TestCase):
         "A case manager sees her cases, never a client of another Träger"
         page = self.login('anna')
         self.assertNotIn('Parteien', self.menu_titles(page))
+        # her start page opens at login
+        page.wait_for_selector('#tabcontent .tab-pane.active .board')
+        page.wait_for_load_state('networkidle')
+        time.sleep(1)
+        self.assertIn('Mein Tag', page.inner_text('#tablist'))
+        start = self.tab_text(page)
+        for title in ['Fällige Zielüberprüfungen', 'Ablaufende Einwilligungen',
+                'Offene Vermittlungen', 'Fälle in der Aufnahme']:
+            self.assertIn(title, start)
+        self.assert_german(page)
+        self.screenshot(page, 'case-manager-start')
+
         self.open_menu(page, 'KIM', 'Fallmanagement', 'Fälle')
         self.assertIn('Meine Fälle', self.tab_text(page))
         self.assert_german(page)

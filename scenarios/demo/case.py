@@ -114,6 +114,9 @@ class CaseDemo(Part):
         Employee = self.model('company.employee')
         groups = {role: Group(demo.ref(module, fs_id))
             for role, (module, fs_id) in ROLE_GROUPS.items()}
+        # case managers start on their page "My Day"
+        start_page = self.model('ir.action.act_window')(
+            demo.ref('kim_case', 'act_board_case_manager')).action
         users = []
         # the coordinator may exist already, from the steering demo
         existing = {u.login: u for u in User.find(
@@ -126,6 +129,9 @@ class CaseDemo(Part):
                 if Employee(demo.employees[login]) not in user.employees:
                     user.employees.append(Employee(demo.employees[login]))
                 user.employee = Employee(demo.employees[login])
+                if role == 'manager' and start_page not in user.actions:
+                    user.actions.append(
+                        self.model('ir.action')(start_page.id))
                 users.append(user)
                 continue
             user = User(name=f"{first} {last}", login=login)
@@ -141,6 +147,8 @@ class CaseDemo(Part):
             user.company = Company(demo.companies[org])
             user.employees.append(Employee(demo.employees[login]))
             user.employee = Employee(demo.employees[login])
+            if role == 'manager':
+                user.actions.append(self.model('ir.action')(start_page.id))
             users.append(user)
         User.save(users)
         self.counts['users'] = len(users) + 1

@@ -11,6 +11,7 @@ from trytond.modules.company.tests import (
     set_company)
 from trytond.modules.kim.tests import AccessTestMixin
 from trytond.pool import Pool
+from trytond.pyson import PYSONDecoder
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 from trytond.transaction import Transaction
 
@@ -107,6 +108,45 @@ class KimCaseTestCase(
                         ('model', '=', 'kim.case,-1'),
                         ('action', '=', report.action.id),
                         ]), 1)
+
+    @with_transaction()
+    def test_case_manager_board(self):
+        "The start page of a case manager lists what is due in her cases"
+        pool = Pool()
+        ActWindow = pool.get('ir.action.act_window')
+        Case = pool.get('kim.case')
+        Client = pool.get('kim.case.client')
+        Consent = pool.get('kim.case.consent')
+        Date = pool.get('ir.date')
+        Employee = pool.get('company.employee')
+        ModelData = pool.get('ir.model.data')
+        Party = pool.get('party.party')
+        company = create_company()
+        with set_company(company):
+            today = Date.today()
+            mine, other = Employee.create([
+                    {'party': Party.create([{'name': n}])[0].id,
+                        'company': company.id}
+                    for n in ["Anna Becker", "Jonas Weber"]])
+            party, = Party.create([{'name': "Amal Haddad"}])
+            client, = Client.create([{'party': party.id}])
+            cases = Case.create([
+                    {'client': client.id, 'start_date': today,
+                        'manager': e.id} for e in [mine, other]])
+            soon, _, _ = Consent.create([
+                    {'case': c.id, 'date': today, 'purpose': "Referral",
+                        'valid_until': today + dt.timedelta(days=d)}
+                    for c, d in [(cases[0], 10), (cases[1], 10),
+                        (cases[0], 60)]])
+
+            def board(fs_id):
+                action = ActWindow(ModelData.get_id('kim_case', fs_id))
+                tab, = action.act_window_domains
+                domain = PYSONDecoder(
+                    {'context': {'employee': mine.id}}).decode(tab.domain)
+                return pool.get(action.res_model).search(domain)
+            self.assertEqual(board('act_board_consent_expiring'), [soon])
+            self.assertEqual(board('act_board_case_intake'), [cases[0]])
 
     @with_transaction()
     def test_case_tabs_as_core(self):
