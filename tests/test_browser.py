@@ -172,6 +172,12 @@ class BrowserTestCase(unittest.TestCase):
                 self.menu_row(page, parent).locator('.expander').click()
             self.menu_row(page, child).wait_for()
         self.menu_row(page, path[-1]).locator('.column-char').click()
+        # the tab of the entry is open (its title is the path of the entry)
+        page.wait_for_function("""title => {
+                const tab = document.querySelector(
+                    '#tablist li.active span[title]');
+                return tab && tab.title.split(' / ').pop() == title;
+            }""", arg=path[-1])
         page.wait_for_selector('#tabcontent .tab-pane.active table.tree')
         page.wait_for_load_state('networkidle')
         time.sleep(0.5)
@@ -239,6 +245,16 @@ class BrowserTestCase(unittest.TestCase):
         """A team lead reads the case figures of her organisation, and those
         of last year once she has changed the dates"""
         page = self.login('sabine')
+        # her start page opens at login
+        page.wait_for_selector('#tabcontent .tab-pane.active .board')
+        page.wait_for_load_state('networkidle')
+        time.sleep(1)
+        start = self.tab_text(page)
+        for title in ['Fälle ohne aktuellen Kontakt', 'Fälle in der Aufnahme']:
+            self.assertIn(title, start)
+        self.assert_german(page)
+        self.screenshot(page, 'team-lead-start')
+
         self.open_menu(
             page, 'KIM', 'Fallmanagement', 'Auswertungen', 'Fallzahlen')
         text = self.tab_text(page)

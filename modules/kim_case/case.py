@@ -1,7 +1,11 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
+import datetime as dt
+
 from sql import Null
+from sql.aggregate import Max
+from sql.conditionals import Coalesce
 
 from trytond import backend
 from trytond.i18n import gettext
@@ -126,6 +130,14 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
     barriers = fields.Many2Many(
         'kim.case.barrier-kim.case', 'case', 'barrier', "Structural Barriers",
         domain=[('company', '=', Eval('company', -1))])
+    last_contact = fields.Function(fields.Date(
+            "Last Contact", help="The date of the latest contact."),
+        'get_last_contact')
+    contact_overdue = fields.Function(fields.Boolean(
+            "Contact Overdue",
+            help="Whether the latest contact, or the start of the case if it "
+            "has none, is older than the days set in the configuration."),
+        'get_contact_overdue', searcher='search_contact_overdue')
 
     @classmethod
     def __setup__(cls):
@@ -236,6 +248,57 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
     @classmethod
     def default_manager(cls):
         return Transaction().context.get('employee')
+
+    @classmethod
+    def get_last_contact(cls, cases, name):
+        pool = Pool()
+        Contact = pool.get('kim.case.contact')
+        contact = Contact.__table__()
+        cursor = Transaction().connection.cursor()
+        dates = dict.fromkeys(map(int, cases))
+        for sub_cases in grouped_slice(cases):
+            cursor.execute(*contact.select(
+                    contact.case, Max(contact.date),
+                    where=contact.case.in_([c.id for c in sub_cases]),
+                    group_by=[contact.case]))
+            # SQLite returns the maximum of dates as text
+            dates.update(
+                (case_id, dt.date.fromisoformat(date)
+                    if isinstance(date, str) else date)
+                for case_id, date in cursor)
+        return dates
+
+    @classmethod
+    def _contact_cutoff(cls):
+        "The date before which the latest contact is overdue"
+        pool = Pool()
+        Configuration = pool.get('kim.case.configuration')
+        Date = pool.get('ir.date')
+        days = Configuration(1).contact_overdue_days
+        return Date.today() - dt.timedelta(days=days)
+
+    @classmethod
+    def get_contact_overdue(cls, cases, name):
+        cutoff = cls._contact_cutoff()
+        return {
+            c.id: (c.last_contact or c.start_date) < cutoff for c in cases}
+
+    @classmethod
+    def search_contact_overdue(cls, name, clause):
+        pool = Pool()
+        Contact = pool.get('kim.case.contact')
+        case = cls.__table__()
+        contact = Contact.__table__()
+        _, operator, value = clause
+        overdue = (case
+            .join(contact, 'LEFT', condition=contact.case == case.id)
+            .select(case.id,
+                group_by=[case.id, case.start_date],
+                having=Coalesce(Max(contact.date), case.start_date)
+                < cls._contact_cutoff()))
+        if (operator == '=') == bool(value):
+            return [('id', 'in', overdue)]
+        return [('id', 'not in', overdue)]
 
     @classmethod
     def get_rec_name(cls, cases, name):

@@ -23,6 +23,11 @@ class Configuration(
                     Id('kim_case', 'sequence_type_case')),
                 ],
             help="Numbers the cases of the current organisation."))
+    contact_overdue_days = fields.Integer(
+        "Days without Contact", required=True,
+        domain=[('contact_overdue_days', '>', 0)],
+        help="After how many days without a contact an open case is listed "
+        "on the start page of the team lead.")
 
     @classmethod
     def multivalue_model(cls, field):
@@ -30,6 +35,10 @@ class Configuration(
         if field == 'case_sequence':
             return pool.get('kim.case.configuration.sequence')
         return super().multivalue_model(field)
+
+    @classmethod
+    def default_contact_overdue_days(cls):
+        return 42
 
     @classmethod
     def default_case_sequence(cls, **pattern):

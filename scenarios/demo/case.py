@@ -114,9 +114,12 @@ class CaseDemo(Part):
         Employee = self.model('company.employee')
         groups = {role: Group(demo.ref(module, fs_id))
             for role, (module, fs_id) in ROLE_GROUPS.items()}
-        # case managers start on their page "My Day"
-        start_page = self.model('ir.action.act_window')(
-            demo.ref('kim_case', 'act_board_case_manager')).action
+        # the start page of each role, opened at login
+        ActWindow = self.model('ir.action.act_window')
+        start_pages = {role: ActWindow(demo.ref('kim_case', fs_id)).action
+            for role, fs_id in [
+                ('manager', 'act_board_case_manager'),
+                ('lead', 'act_board_team_lead')]}
         users = []
         # the coordinator may exist already, from the steering demo
         existing = {u.login: u for u in User.find(
@@ -129,7 +132,8 @@ class CaseDemo(Part):
                 if Employee(demo.employees[login]) not in user.employees:
                     user.employees.append(Employee(demo.employees[login]))
                 user.employee = Employee(demo.employees[login])
-                if role == 'manager' and start_page not in user.actions:
+                start_page = start_pages.get(role)
+                if start_page and start_page not in user.actions:
                     user.actions.append(
                         self.model('ir.action')(start_page.id))
                 users.append(user)
@@ -147,8 +151,9 @@ class CaseDemo(Part):
             user.company = Company(demo.companies[org])
             user.employees.append(Employee(demo.employees[login]))
             user.employee = Employee(demo.employees[login])
-            if role == 'manager':
-                user.actions.append(self.model('ir.action')(start_page.id))
+            if role in start_pages:
+                user.actions.append(
+                    self.model('ir.action')(start_pages[role].id))
             users.append(user)
         User.save(users)
         self.counts['users'] = len(users) + 1

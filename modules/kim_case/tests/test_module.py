@@ -149,6 +149,48 @@ class KimCaseTestCase(
             self.assertEqual(board('act_board_case_intake'), [cases[0]])
 
     @with_transaction()
+    def test_contact_overdue(self):
+        "A case is overdue without a contact for the configured days"
+        pool = Pool()
+        Case = pool.get('kim.case')
+        Client = pool.get('kim.case.client')
+        Configuration = pool.get('kim.case.configuration')
+        Contact = pool.get('kim.case.contact')
+        Date = pool.get('ir.date')
+        Party = pool.get('party.party')
+        company = create_company()
+        with set_company(company):
+            today = Date.today()
+            days = dt.timedelta
+            party, = Party.create([{'name': "Amal Haddad"}])
+            client, = Client.create([{'party': party.id}])
+            recent, old, without, new = Case.create([
+                    {'client': client.id, 'start_date': today - days(d)}
+                    for d in [100, 100, 100, 5]])
+            Contact.create([
+                    {'case': c.id, 'date': today - days(d), 'duration': 30}
+                    for c, d in [(recent, 50), (recent, 10), (old, 40)]])
+            config = Configuration(1)
+            config.contact_overdue_days = 30
+            config.save()
+
+            self.assertEqual(
+                Case.search([('contact_overdue', '=', True)], order=[
+                        ('id', 'ASC')]), [old, without])
+            self.assertEqual(
+                Case.search([('contact_overdue', '=', False)], order=[
+                        ('id', 'ASC')]), [recent, new])
+            self.assertEqual(
+                [(c.last_contact, c.contact_overdue)
+                    for c in Case.browse([recent, without])],
+                [(today - days(10), False), (None, True)])
+
+            config.contact_overdue_days = 45
+            config.save()
+            self.assertEqual(
+                Case.search([('contact_overdue', '=', True)]), [without])
+
+    @with_transaction()
     def test_case_tabs_as_core(self):
         "The tabs of one case hold the lines in core's order"
         pool = Pool()
