@@ -93,6 +93,32 @@ class KimCaseTestCase(
                 self.assertNotEqual(case.get('optional'), '1')
 
     @with_transaction()
+    def test_client_person_in_one_form(self):
+        "The person of a client is entered in a form of what is recorded"
+        pool = Pool()
+        Client = pool.get('kim.case.client')
+        ModelData = pool.get('ir.model.data')
+        Party = pool.get('party.party')
+        arch = etree.fromstring(
+            Client.fields_view_get(view_type='form')['arch'])
+        party, = arch.iterfind('.//field[@name="party"]')
+        view_id = ModelData.get_id('kim_case', 'party_view_form_client')
+        self.assertEqual(party.get('view_ids'), str(view_id))
+        view = Party.fields_view_get(view_id=view_id)
+
+        def shown(arch):
+            return [
+                f.get('name') for f in etree.fromstring(arch).iter('field')]
+        self.assertEqual(
+            shown(view['arch']),
+            ['name', 'lang', 'addresses', 'contact_mechanisms'])
+        for name, fields_ in [
+                ('addresses', ['street', 'postal_code', 'city', 'country']),
+                ('contact_mechanisms', ['type', 'value', 'comment'])]:
+            embedded, = view['fields'][name]['views'].values()
+            self.assertEqual(shown(embedded['arch']), fields_)
+
+    @with_transaction()
     def test_case_file_as_pdf(self):
         "The case file prints from the case as ODT and as PDF"
         pool = Pool()
