@@ -416,9 +416,9 @@ class Bench:
         # --- plain SQL equivalents (rules written out by hand) ---------
         case_rule = """c.company = %(company)s
             AND (c.manager = %(emp)s OR c.deputy = %(emp)s)"""
-        case_page = f"""
-            SELECT c.id, c.number, pc.name, pm.name, pd.name, tg.name,
-                c.start_date, c.end_date, pco.name, c.state
+        # the names of a case's client, manager, deputy, target group and
+        # organisation
+        case_names = """
             FROM kim_case c
             JOIN kim_case_client k ON k.id = c.client
             JOIN party_party pc ON pc.id = k.party
@@ -428,7 +428,11 @@ class Bench:
             LEFT JOIN party_party pd ON pd.id = d.party
             LEFT JOIN kim_case_target_group tg ON tg.id = c.target_group
             JOIN company_company co ON co.id = c.company
-            JOIN party_party pco ON pco.id = co.party
+            JOIN party_party pco ON pco.id = co.party"""
+        case_page = f"""
+            SELECT c.id, c.number, pc.name, pm.name, pd.name, tg.name,
+                c.start_date, c.end_date, pco.name, c.state
+            {case_names}
             WHERE {case_rule} AND {{extra}}
             ORDER BY c.start_date DESC NULLS FIRST, c.id DESC
             LIMIT {LIST_LIMIT}"""
@@ -530,19 +534,10 @@ class Bench:
         case_form_sql = f"""
             SELECT c.*, pc.name, pm.name, pd.name, tg.name, ar.name,
                 cr.name, pr.name, pco.name
-            FROM kim_case c
-            JOIN kim_case_client k ON k.id = c.client
-            JOIN party_party pc ON pc.id = k.party
-            LEFT JOIN company_employee m ON m.id = c.manager
-            LEFT JOIN party_party pm ON pm.id = m.party
-            LEFT JOIN company_employee d ON d.id = c.deputy
-            LEFT JOIN party_party pd ON pd.id = d.party
-            LEFT JOIN kim_case_target_group tg ON tg.id = c.target_group
+            {case_names}
             LEFT JOIN kim_case_access_route ar ON ar.id = c.access_route
             LEFT JOIN kim_case_closure_reason cr ON cr.id = c.closure_reason
             LEFT JOIN party_party pr ON pr.id = c.referrer
-            JOIN company_company co ON co.id = c.company
-            JOIN party_party pco ON pco.id = co.party
             WHERE {case_rule} AND c.id = %(case)s"""
         # the ids of the lines of every tab, which the form read returns
         tab_ids_sql = " UNION ALL ".join(

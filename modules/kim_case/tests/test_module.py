@@ -22,6 +22,17 @@ class KimCaseTestCase(
     "Test KIM Case module"
     module = 'kim_case'
 
+    @staticmethod
+    def create_cases(*values):
+        "Create the cases of one client in the organisation of the context"
+        pool = Pool()
+        Case = pool.get('kim.case')
+        Client = pool.get('kim.case.client')
+        Party = pool.get('party.party')
+        party, = Party.create([{'name': "Amal Haddad"}])
+        client, = Client.create([{'party': party.id}])
+        return Case.create([{'client': client.id, **v} for v in values])
+
     @with_transaction()
     def test_catalog_names_follow_changes(self):
         "The cached names of a catalog follow its changes and translations"
@@ -140,8 +151,6 @@ class KimCaseTestCase(
         "The start page of a case manager lists what is due in her cases"
         pool = Pool()
         ActWindow = pool.get('ir.action.act_window')
-        Case = pool.get('kim.case')
-        Client = pool.get('kim.case.client')
         Consent = pool.get('kim.case.consent')
         Date = pool.get('ir.date')
         Employee = pool.get('company.employee')
@@ -154,11 +163,9 @@ class KimCaseTestCase(
                     {'party': Party.create([{'name': n}])[0].id,
                         'company': company.id}
                     for n in ["Anna Becker", "Jonas Weber"]])
-            party, = Party.create([{'name': "Amal Haddad"}])
-            client, = Client.create([{'party': party.id}])
-            cases = Case.create([
-                    {'client': client.id, 'start_date': today,
-                        'manager': e.id} for e in [mine, other]])
+            cases = self.create_cases(*(
+                    {'start_date': today, 'manager': e.id}
+                    for e in [mine, other]))
             soon, _, _ = Consent.create([
                     {'case': c.id, 'date': today, 'purpose': "Referral",
                         'valid_until': today + dt.timedelta(days=d)}
@@ -179,20 +186,16 @@ class KimCaseTestCase(
         "A case is overdue without a contact for the configured days"
         pool = Pool()
         Case = pool.get('kim.case')
-        Client = pool.get('kim.case.client')
         Configuration = pool.get('kim.case.configuration')
         Contact = pool.get('kim.case.contact')
         Date = pool.get('ir.date')
-        Party = pool.get('party.party')
         company = create_company()
         with set_company(company):
             today = Date.today()
             days = dt.timedelta
-            party, = Party.create([{'name': "Amal Haddad"}])
-            client, = Client.create([{'party': party.id}])
-            recent, old, without, new = Case.create([
-                    {'client': client.id, 'start_date': today - days(d)}
-                    for d in [100, 100, 100, 5]])
+            recent, old, without, new = self.create_cases(*(
+                    {'start_date': today - days(d)}
+                    for d in [100, 100, 100, 5]))
             Contact.create([
                     {'case': c.id, 'date': today - days(d), 'duration': 30}
                     for c, d in [(recent, 50), (recent, 10), (old, 40)]])
@@ -221,18 +224,13 @@ class KimCaseTestCase(
         "The tabs of one case hold the lines in core's order"
         pool = Pool()
         Case = pool.get('kim.case')
-        Client = pool.get('kim.case.client')
         Consent = pool.get('kim.case.consent')
         Contact = pool.get('kim.case.contact')
-        Party = pool.get('party.party')
         company = create_company()
         with set_company(company):
-            party, = Party.create([{'name': "Amal Haddad"}])
-            client, = Client.create([{'party': party.id}])
-            cases = Case.create([
-                    {'client': client.id, 'start_date': dt.date(2026, 1, 5)},
-                    {'client': client.id, 'start_date': dt.date(2026, 2, 1)},
-                    ])
+            cases = self.create_cases(
+                {'start_date': dt.date(2026, 1, 5)},
+                {'start_date': dt.date(2026, 2, 1)})
             Contact.create([
                     {'case': c.id, 'date': dt.date(2026, 3, d),
                         'duration': 30}
