@@ -153,6 +153,9 @@ class BrowserTestCase(unittest.TestCase):
         self.addCleanup(context.close)
         page = context.new_page()
         page.set_default_timeout(TIMEOUT)
+        # errors of the client's script, e.g. a widget it does not have
+        self.page_errors = []
+        page.on('pageerror', lambda error: self.page_errors.append(str(error)))
         page.goto(f'http://127.0.0.1:{self.port}/#{DATABASE}')
         page.fill('#login', login)
         page.click('.login-dialog button[type=submit]')
@@ -209,7 +212,19 @@ class BrowserTestCase(unittest.TestCase):
                 .map(n => n.title))""")
         visible = {t.strip() for t in texts if t.strip()}
         self.assertEqual(sorted(visible & self.english), [])
+        self.assertEqual(self.page_errors, [])
         return visible
+
+    def assert_start_page(self, page, name, titles):
+        "The start page of the role opens at login with these lists"
+        page.wait_for_selector('#tabcontent .tab-pane.active .board')
+        page.wait_for_load_state('networkidle')
+        time.sleep(1)
+        text = self.tab_text(page)
+        for title in titles:
+            self.assertIn(title, text)
+        self.assert_german(page)
+        self.screenshot(page, name)
 
     def screenshot(self, page, name):
         page.screenshot(path=os.path.join(SCREENSHOTS, f'{name}.png'))
@@ -218,17 +233,11 @@ class BrowserTestCase(unittest.TestCase):
         "A case manager sees her cases, never a client of another Träger"
         page = self.login('anna')
         self.assertNotIn('Parteien', self.menu_titles(page))
-        # her start page opens at login
-        page.wait_for_selector('#tabcontent .tab-pane.active .board')
-        page.wait_for_load_state('networkidle')
-        time.sleep(1)
+        self.assert_start_page(
+            page, 'case-manager-start',
+            ['Fällige Zielüberprüfungen', 'Ablaufende Einwilligungen',
+                'Offene Vermittlungen', 'Fälle in der Aufnahme'])
         self.assertIn('Mein Tag', page.inner_text('#tablist'))
-        start = self.tab_text(page)
-        for title in ['Fällige Zielüberprüfungen', 'Ablaufende Einwilligungen',
-                'Offene Vermittlungen', 'Fälle in der Aufnahme']:
-            self.assertIn(title, start)
-        self.assert_german(page)
-        self.screenshot(page, 'case-manager-start')
 
         self.open_menu(page, 'KIM', 'Fallmanagement', 'Fälle')
         self.assertIn('Meine Fälle', self.tab_text(page))
@@ -245,15 +254,9 @@ class BrowserTestCase(unittest.TestCase):
         """A team lead reads the case figures of her organisation, and those
         of last year once she has changed the dates"""
         page = self.login('sabine')
-        # her start page opens at login
-        page.wait_for_selector('#tabcontent .tab-pane.active .board')
-        page.wait_for_load_state('networkidle')
-        time.sleep(1)
-        start = self.tab_text(page)
-        for title in ['Fälle ohne aktuellen Kontakt', 'Fälle in der Aufnahme']:
-            self.assertIn(title, start)
-        self.assert_german(page)
-        self.screenshot(page, 'team-lead-start')
+        self.assert_start_page(
+            page, 'team-lead-start',
+            ['Fälle ohne aktuellen Kontakt', 'Fälle in der Aufnahme'])
 
         self.open_menu(
             page, 'KIM', 'Fallmanagement', 'Auswertungen', 'Fallzahlen')
@@ -280,6 +283,10 @@ class BrowserTestCase(unittest.TestCase):
     def test_coordinator(self):
         "The coordination steers without reading case files"
         page = self.login('petra')
+        self.assert_start_page(
+            page, 'coordinator-start',
+            ['Überfällige Beschlüsse', 'Anstehende Sitzungen',
+                'Generative Themen'])
         self.assertNotIn('Fälle', self.menu_titles(page))
         self.open_menu(page, 'KIM', 'Steuerung', 'Beschlüsse')
         self.assertIn('Überfällig', self.tab_text(page))
@@ -299,9 +306,13 @@ class BrowserTestCase(unittest.TestCase):
     def test_foreigners_authority(self):
         "The foreigners' authority sees its procedures, not the case files"
         page = self.login('sven')
+        self.assert_start_page(
+            page, 'foreigners-authority-start',
+            ['Auslaufende Erlaubnisse nach § 104c', 'Offene Verfahren'])
         self.open_menu(page, 'KIM', 'Behörden', 'Verfahren')
         self.assertEqual(
-            self.menu_titles(page), ['KIM', 'Behörden', 'Verfahren'])
+            self.menu_titles(page),
+            ['KIM', 'Behörden', 'Übersicht Behörde', 'Verfahren'])
         self.assert_german(page)
         self.screenshot(page, 'foreigners-authority')
         self.search(page, self.caritas_client)

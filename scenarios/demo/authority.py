@@ -139,6 +139,9 @@ class AuthorityDemo(Part):
         Company = demo.model('company.company')
         Employee = demo.model('company.employee')
         de = demo.model('ir.lang')(demo.lang_de)
+        # their start page, opened at login
+        start_page = demo.model('ir.action.act_window')(
+            demo.ref('kim_authority', 'act_board_authority')).action.id
         users = []
         for login, first, last, org, role in AUTHORITY_STAFF:
             user = User(name=f"{first} {last}", login=login)
@@ -150,6 +153,7 @@ class AuthorityDemo(Part):
             user.company = Company(demo.companies[org])
             user.employees.append(Employee(employees[login]))
             user.employee = Employee(employees[login])
+            user.actions.append(demo.model('ir.action')(start_page))
             users.append(user)
         User.save(users)
         self.counts['authority logins'] = len(users)

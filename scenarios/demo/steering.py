@@ -154,6 +154,11 @@ class SteeringDemo(Part):
             if company not in [c.id for c in petra.companies]:
                 petra.companies.append(Company(company))
         petra.company_filter = 'all'
+        # her start page, opened at login
+        start_page = self.model('ir.action.act_window')(
+            demo.ref('kim_steering', 'act_board_coordination')).action
+        if start_page not in petra.actions:
+            petra.actions.append(self.model('ir.action')(start_page.id))
         petra.save()
         demo.session(COORDINATOR, refresh=True)
 

@@ -2,6 +2,7 @@
 # top level of this repository contains the full copyright notices and
 # license terms.
 
-from .test_module import AccessTestMixin, OptionalViewsTestMixin
+from .test_module import (
+    AccessTestMixin, OptionalViewsTestMixin, ViewTestMixin)
 
-__all__ = ['AccessTestMixin', 'OptionalViewsTestMixin']
+__all__ = ['AccessTestMixin', 'OptionalViewsTestMixin', 'ViewTestMixin']

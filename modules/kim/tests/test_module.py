@@ -38,6 +38,29 @@ class AccessTestMixin:
         self.assertEqual(missing, [])
 
 
+class ViewTestMixin:
+    "The views of the module show in the Tryton clients"
+
+    @with_transaction()
+    def test_tree_datetime_widgets(self):
+        """A date and time in a list has the date or time widget: the lists
+        of the clients have no widget for both"""
+        pool = Pool()
+        View = pool.get('ir.ui.view')
+        views = View.search([
+                ('module', '=', self.module),
+                ('type', '=', 'tree'),
+                ])
+        for view in views:
+            Model = pool.get(view.model)
+            fields = Model.fields_view_get(view_id=view.id)
+            for node in etree.fromstring(fields['arch']).iter('field'):
+                field = fields['fields'].get(node.get('name'), {})
+                if field.get('type') in {'datetime', 'timestamp'}:
+                    with self.subTest(view=view.name, field=node.get('name')):
+                        self.assertIn(node.get('widget'), {'date', 'time'})
+
+
 class OptionalViewsTestMixin:
     """The views of the module's <data depends="…"> sections are unused
     when the modules they depend on are not activated"""
@@ -74,7 +97,8 @@ class OptionalViewsTestMixin:
             super().test_view()
 
 
-class KimTestCase(AccessTestMixin, CompanyTestMixin, ModuleTestCase):
+class KimTestCase(
+        AccessTestMixin, ViewTestMixin, CompanyTestMixin, ModuleTestCase):
     "Test KIM module"
     module = 'kim'
 

@@ -7,7 +7,8 @@ from trytond.exceptions import UserError
 from trytond.model.exceptions import AccessError, DomainValidationError
 from trytond.modules.company.tests import (
     CompanyTestMixin, create_company, set_company)
-from trytond.modules.kim.tests import AccessTestMixin, OptionalViewsTestMixin
+from trytond.modules.kim.tests import (
+    AccessTestMixin, OptionalViewsTestMixin, ViewTestMixin)
 from trytond.pool import Pool
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 from trytond.transaction import Transaction, check_access
@@ -53,7 +54,7 @@ class AuthorityMixin:
 
 
 class KimAuthorityTestCase(
-        AuthorityMixin, OptionalViewsTestMixin, AccessTestMixin,
+        AuthorityMixin, OptionalViewsTestMixin, AccessTestMixin, ViewTestMixin,
         CompanyTestMixin, ModuleTestCase):
     "Test KIM Authority module"
     module = 'kim_authority'

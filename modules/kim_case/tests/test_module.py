@@ -9,7 +9,7 @@ from trytond.model import fields
 from trytond.modules.company.tests import (
     CompanyTestMixin, PartyCompanyCheckEraseMixin, create_company,
     set_company)
-from trytond.modules.kim.tests import AccessTestMixin
+from trytond.modules.kim.tests import AccessTestMixin, ViewTestMixin
 from trytond.pool import Pool
 from trytond.pyson import PYSONDecoder
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
@@ -17,8 +17,8 @@ from trytond.transaction import Transaction
 
 
 class KimCaseTestCase(
-        AccessTestMixin, PartyCompanyCheckEraseMixin, CompanyTestMixin,
-        ModuleTestCase):
+        AccessTestMixin, ViewTestMixin, PartyCompanyCheckEraseMixin,
+        CompanyTestMixin, ModuleTestCase):
     "Test KIM Case module"
     module = 'kim_case'
 

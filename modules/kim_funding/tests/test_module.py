@@ -8,7 +8,7 @@ from decimal import Decimal
 from lxml import etree
 
 from trytond.modules.company.tests import CompanyTestMixin
-from trytond.modules.kim.tests import AccessTestMixin
+from trytond.modules.kim.tests import AccessTestMixin, ViewTestMixin
 from trytond.modules.kim_funding import calculation
 from trytond.pool import Pool
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
@@ -137,7 +137,8 @@ class CalculationTestCase(unittest.TestCase):
                 dt.date(2025, 3, 16), dt.date(2025, 12, 31)), D('9.52'))
 
 
-class KimFundingTestCase(AccessTestMixin, CompanyTestMixin, ModuleTestCase):
+class KimFundingTestCase(
+        AccessTestMixin, ViewTestMixin, CompanyTestMixin, ModuleTestCase):
     "Test KIM Funding module"
     module = 'kim_funding'
 

@@ -10,7 +10,7 @@ from trytond.model.exceptions import (
 from trytond.modules.company.tests import (
     CompanyTestMixin, create_company, set_company)
 from trytond.modules.kim.tests import (
-    AccessTestMixin, OptionalViewsTestMixin)
+    AccessTestMixin, OptionalViewsTestMixin, ViewTestMixin)
 from trytond.pool import Pool
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 from trytond.transaction import Transaction, check_access
@@ -73,7 +73,7 @@ class SteeringMixin:
 
 
 class KimSteeringTestCase(
-        SteeringMixin, OptionalViewsTestMixin, AccessTestMixin,
+        SteeringMixin, OptionalViewsTestMixin, AccessTestMixin, ViewTestMixin,
         CompanyTestMixin, ModuleTestCase):
     "Test KIM Steering module"
     module = 'kim_steering'
