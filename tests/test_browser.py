@@ -39,23 +39,20 @@ TIMEOUT = 30000  # ms
 def english_strings():
     """The English strings of the suite and of sao whose German differs:
     none of them may be visible to a German user"""
-    strings = set()
+    # German words that are English too ("Status", "Name") stay allowed
+    strings, german = set(), set()
     for path in glob.glob(os.path.join(ROOT, 'modules', '*', 'locale',
                 'de.po')):
-        strings.update(
-            msgid for _, msgid, msgstr in parse_po(path)
-            if msgstr and msgstr != msgid)
+        for _, msgid, msgstr in parse_po(path):
+            german.add(msgstr)
+            if msgstr and msgstr != msgid:
+                strings.add(msgid)
     sao = os.path.join(ROOT, 'var', 'sao', 'locale', 'de.json')
     if os.path.exists(sao):
         with open(sao, encoding='utf-8') as fp:
             for msgid, msgstr in json.load(fp).items():
                 if msgstr and msgstr != msgid and msgid:
                     strings.add(msgid)
-    # less the English words that are German too ("Status", "Name")
-    german = set()
-    for path in glob.glob(os.path.join(ROOT, 'modules', '*', 'locale',
-                'de.po')):
-        german.update(msgstr for _, _, msgstr in parse_po(path))
     return {s for s in strings - german if any(c.isalpha() for c in s)}
 
 
