@@ -106,6 +106,10 @@ MARKERS = {
     'consent_d': ["Einwilligung Jobcenter Orlov"],
     'referral_d': ["Vermittlung Jobcenter Orlov"],
     'contact_d': ["Beratungsnotiz Dmitri vertraulich"],
+    'appointment_a': ["Termin Ausländerbehörde Yusuf"],
+    'reminder_a': ["Wiedervorlage Aufenthalt Yusuf"],
+    'appointment_d': ["Termin Wohnungsamt Orlov"],
+    'reminder_d': ["Wiedervorlage Mietvertrag Orlov"],
     'note_a': ["Aktennotiz Yusuf vertraulich"],
     'attachment_a': ["Protokoll-Yusuf.txt"],
     'note_d': ["Aktennotiz Orlov vertraulich"],
@@ -488,12 +492,19 @@ class Fixture:
                 purpose=values['referral'],
                 legal_domain=self.catalog(login, 'kim.legal_domain', 'sgb2'))
         case.contacts.new(duration=45, notes=values['contact'])
+        if 'appointment' in values:
+            start = dt.datetime.combine(self.today, dt.time(9))
+            case.appointments.new(subject=values['appointment'],
+                start=start, end=start + dt.timedelta(hours=1))
+        if 'reminder' in values:
+            case.reminders.new(subject=values['reminder'], date=self.today)
         case.save()
         self.ids[key] = case.id
         suffix = key[len('case'):]
         for name, field in [('consent', 'consents'), ('need', 'needs'),
                 ('goal', 'goals'), ('referral', 'referrals'),
-                ('contact', 'contacts')]:
+                ('contact', 'contacts'), ('appointment', 'appointments'),
+                ('reminder', 'reminders')]:
             if getattr(case, field):
                 self.ids[name + suffix] = getattr(case, field)[0].id
         return case
@@ -524,7 +535,9 @@ class Fixture:
             consent="Einwilligung Jobcenter Yusuf",
             need="Bedarf Arbeitssuche Yusuf", goal="Ziel Sprachkurs Yusuf",
             referral="Vermittlung Jobcenter Yusuf",
-            contact="Vertrauliche Notiz A")
+            contact="Vertrauliche Notiz A",
+            appointment="Termin Ausländerbehörde Yusuf",
+            reminder="Wiedervorlage Aufenthalt Yusuf")
         # a write of the case is logged (ir.model.log)
         case.situation = "Lage von Frau Yusuf"
         case.save()
@@ -560,7 +573,9 @@ class Fixture:
             consent="Einwilligung Jobcenter Orlov",
             need="Bedarf Wohnung Orlov", goal="Ziel Wohnung Orlov",
             referral="Vermittlung Jobcenter Orlov",
-            contact="Beratungsnotiz Dmitri vertraulich")
+            contact="Beratungsnotiz Dmitri vertraulich",
+            appointment="Termin Wohnungsamt Orlov",
+            reminder="Wiedervorlage Mietvertrag Orlov")
         case.situation = "Lage von Herrn Orlov"
         case.save()
         self._resource_notes('dirk', 'case_d',

@@ -59,6 +59,10 @@ consent_d           kim.case.consent                dirk
 recipient_d         kim.case.consent-party.party    dirk
 referral_d          kim.case.referral               dirk
 contact_d           kim.case.contact                dirk
+appointment_a       kim.case.appointment            maria tom
+reminder_a          kim.case.reminder               maria tom
+appointment_d       kim.case.appointment            dirk
+reminder_d          kim.case.reminder               dirk
 note_a              ir.note                         maria tom
 attachment_a        ir.attachment                   maria tom
 log_a               ir.model.log                    maria tom
@@ -145,6 +149,8 @@ FIELDS = {
     'kim.case.consent': ['case', 'purpose'],
     'kim.case.referral': ['case', 'recipient', 'purpose'],
     'kim.case.contact': ['case', 'notes', 'duration'],
+    'kim.case.appointment': ['case', 'subject', 'start'],
+    'kim.case.reminder': ['case', 'subject', 'date'],
     'ir.note': ['resource', 'message'],
     'ir.attachment': ['resource', 'name'],
     'ir.model.log': ['resource', 'event', 'target'],

@@ -18,7 +18,7 @@ from trytond.model import Model, ModelStorage, Workflow
 from trytond.pool import Pool
 from trytond.tools import grouped_slice
 from trytond.transaction import (
-    Transaction, inactive_records, without_check_access)
+    Transaction, check_access, inactive_records, without_check_access)
 
 from .exceptions import LinkValueError, StateAccessError
 
@@ -41,6 +41,27 @@ def check_records(Model_, ids, mode='read'):
     if issubclass(Model_, ResourceAccessMixin):
         # notes, attachments and logs follow the record they belong to
         Model_.check_access(ids, mode)
+
+
+def readable_by(user, records):
+    """Return the records the user may read by her access rights and record
+    rules, e.g. before a cron tells her of them"""
+    pool = Pool()
+    ModelAccess = pool.get('ir.model.access')
+    if not records:
+        return []
+    Model_ = records[0].__class__
+    readable = set()
+    with Transaction().set_user(user.id), Transaction().set_context(
+            company=user.company.id if user.company else None,
+            companies=None), check_access():
+        if not ModelAccess.check(
+                Model_.__name__, 'read', raise_exception=False):
+            return []
+        for sub_records in grouped_slice(records):
+            readable.update(map(int, Model_.search(
+                        [('id', 'in', [r.id for r in sub_records])])))
+    return [r for r in records if r.id in readable]
 
 
 def _field_name(name):

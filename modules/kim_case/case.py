@@ -124,6 +124,11 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
         states={'readonly': _ENDED})
     contacts = kim_fields.One2Many(
         'kim.case.contact', 'case', "Contacts", states={'readonly': _ENDED})
+    appointments = kim_fields.One2Many(
+        'kim.case.appointment', 'case', "Appointments",
+        states={'readonly': _ENDED})
+    reminders = kim_fields.One2Many(
+        'kim.case.reminder', 'case', "Reminders", states={'readonly': _ENDED})
     consents = kim_fields.One2Many(
         'kim.case.consent', 'case', "Consents",
         states={'readonly': Eval('state') == 'cancelled'})

@@ -5,13 +5,12 @@ import json
 
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, Unique, Workflow, fields
-from trytond.modules.kim.access import AccessMixin
+from trytond.modules.kim.access import AccessMixin, readable_by
 from trytond.modules.kim.model import (
     MessageValueMixin, format_date, in_states)
 from trytond.pool import Pool
 from trytond.pyson import Bool, Eval, If
-from trytond.tools import grouped_slice
-from trytond.transaction import Transaction, check_access
+from trytond.transaction import Transaction
 
 from .exceptions import FrozenError, WorkflowError
 
@@ -322,7 +321,7 @@ class Resolution(
                 resolution)
         notifications, notified = [], []
         for user, user_resolutions in by_user.items():
-            readable = cls._readable_by(user, user_resolutions)
+            readable = readable_by(user, user_resolutions)
             language = user.language.code if user.language else None
             with Transaction().set_context(language=language):
                 for resolution in readable:
@@ -339,23 +338,6 @@ class Resolution(
             notified.extend(readable)
         Notification.save(notifications)
         cls.write(notified, {'reminder_date': today})
-
-    @classmethod
-    def _readable_by(cls, user, resolutions):
-        "Return the resolutions the user may read by her rights and rules"
-        pool = Pool()
-        ModelAccess = pool.get('ir.model.access')
-        readable = []
-        with Transaction().set_user(user.id), Transaction().set_context(
-                company=user.company.id if user.company else None,
-                companies=None), check_access():
-            if not ModelAccess.check(
-                    cls.__name__, 'read', raise_exception=False):
-                return []
-            for sub_resolutions in grouped_slice(resolutions):
-                ids = [r.id for r in sub_resolutions]
-                readable.extend(map(int, cls.search([('id', 'in', ids)])))
-        return [r for r in resolutions if r.id in set(readable)]
 
 
 class FollowUp(AccessMixin, ModelSQL, ModelView):

@@ -2,6 +2,7 @@
 # top level of this repository contains the full copyright notices and
 # license terms.
 import datetime as dt
+import json
 
 from lxml import etree
 
@@ -10,6 +11,8 @@ from trytond.modules.company.tests import (
     CompanyTestMixin, PartyCompanyCheckEraseMixin, create_company,
     set_company)
 from trytond.modules.kim.tests import AccessTestMixin, ViewTestMixin
+from trytond.exceptions import UserError
+from trytond.model.exceptions import DomainValidationError
 from trytond.pool import Pool
 from trytond.pyson import PYSONDecoder
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
@@ -82,6 +85,8 @@ class KimCaseTestCase(
         fields = Case.fields_view_get(view_type='form')['fields']
         for name, shown in [
                 ('contacts', 'date'),
+                ('appointments', 'start'),
+                ('reminders', 'date'),
                 ('goals', 'agreed_date'),
                 ('referrals', 'date')]:
             with self.subTest(tab=name):
@@ -95,7 +100,8 @@ class KimCaseTestCase(
         "The lists of contacts, goals and referrals say whose they are"
         pool = Pool()
         for model in [
-                'kim.case.contact', 'kim.case.goal', 'kim.case.referral']:
+                'kim.case.contact', 'kim.case.goal', 'kim.case.referral',
+                'kim.case.appointment', 'kim.case.reminder']:
             Model = pool.get(model)
             arch = etree.fromstring(
                 Model.fields_view_get(view_type='tree')['arch'])
@@ -253,6 +259,190 @@ class KimCaseTestCase(
                 [c.date.day for c in Contact.browse(case['contacts'])],
                 [9, 4, 2])
             self.assertIsInstance(Case._fields['contacts'], fields.One2Many)
+
+    @staticmethod
+    def create_staff(company, *names):
+        "Create an employee of company with a case manager login per name"
+        pool = Pool()
+        Employee = pool.get('company.employee')
+        ModelData = pool.get('ir.model.data')
+        Party = pool.get('party.party')
+        User = pool.get('res.user')
+        employees = Employee.create([
+                {'party': Party.create([{'name': n}])[0].id,
+                    'company': company.id}
+                for n in names])
+        users = User.create([{
+                    'name': n, 'login': n.split()[0].lower(),
+                    'companies': [('add', [company.id])],
+                    'company': company.id,
+                    'employees': [('add', [e.id])],
+                    'employee': e.id,
+                    'groups': [('add', [ModelData.get_id(
+                                    'kim_case', 'group_kim_case_manager')])],
+                    } for n, e in zip(names, employees)])
+        return employees, users
+
+    @with_transaction()
+    def test_appointment_date_in_timezone(self):
+        "The day of an appointment is that of the organisation's time zone"
+        pool = Pool()
+        Appointment = pool.get('kim.case.appointment')
+        company = create_company()
+        company.timezone = 'Europe/Berlin'
+        company.save()
+        with set_company(company):
+            (employee,), _ = self.create_staff(company, "Anna Becker")
+            case, = self.create_cases({'start_date': dt.date(2026, 3, 1)})
+            # 00:30 in Berlin on the 2nd, 23:30 UTC on the 1st
+            late, early = Appointment.create([
+                    {'case': case.id, 'subject': s, 'start': start,
+                        'employee': employee.id,
+                        'end': start + dt.timedelta(minutes=45)}
+                    for s, start in [
+                        ("Late", dt.datetime(2026, 3, 1, 23, 30)),
+                        ("Early", dt.datetime(2026, 3, 2, 8, 30))]])
+            self.assertEqual(
+                [a.date for a in Appointment.browse([late, early])],
+                [dt.date(2026, 3, 2)] * 2)
+            for clause, found in [
+                    (('date', '=', dt.date(2026, 3, 2)), [early, late]),
+                    (('date', '=', dt.date(2026, 3, 1)), []),
+                    (('date', '!=', dt.date(2026, 3, 2)), []),
+                    (('date', '<', dt.date(2026, 3, 2)), []),
+                    (('date', '<=', dt.date(2026, 3, 2)), [early, late]),
+                    (('date', '>', dt.date(2026, 3, 1)), [early, late]),
+                    (('date', '>=', dt.date(2026, 3, 3)), []),
+                    ]:
+                with self.subTest(clause=clause):
+                    self.assertEqual(Appointment.search([clause]), found)
+
+    @with_transaction()
+    def test_appointment_held_as_contact(self):
+        "A held appointment becomes a contact of its case, once"
+        pool = Pool()
+        Appointment = pool.get('kim.case.appointment')
+        Language = pool.get('kim.case.language')
+        company = create_company()
+        with set_company(company):
+            (employee,), _ = self.create_staff(company, "Anna Becker")
+            case, = self.create_cases({'start_date': dt.date(2026, 3, 1)})
+            arabic, = Language.search([], limit=1)
+            start = dt.datetime(2026, 3, 4, 9, 0)
+            appointment, = Appointment.create([{
+                        'case': case.id, 'subject': "Beratung",
+                        'start': start,
+                        'end': start + dt.timedelta(minutes=90),
+                        'kind': 'video', 'employee': employee.id,
+                        'interpreter': True,
+                        'interpreter_language': arabic.id,
+                        'notes': "Unterlagen mitbringen"}])
+            Appointment.hold([appointment])
+            contact = appointment.contact
+            self.assertEqual(appointment.state, 'held')
+            self.assertEqual(
+                (contact.case, contact.date, contact.duration, contact.kind,
+                    contact.employee, contact.interpreter_language,
+                    contact.notes),
+                (case, dt.date(2026, 3, 4), 90, 'video', employee, arabic,
+                    "Unterlagen mitbringen"))
+            with self.assertRaises(UserError) as cm:
+                Appointment.hold([appointment])
+            self.assertIn("Beratung", cm.exception.message)
+            self.assertEqual(len(case.contacts), 1)
+
+            with self.assertRaises(DomainValidationError):
+                Appointment.create([{
+                            'case': case.id, 'subject': "Rückwärts",
+                            'employee': employee.id, 'start': start,
+                            'end': start - dt.timedelta(hours=1)}])
+
+    @with_transaction()
+    def test_notify_due(self):
+        """The cron tells each case manager once of her appointments of the
+        day and reminders due, only of those she may read"""
+        pool = Pool()
+        Appointment = pool.get('kim.case.appointment')
+        Date = pool.get('ir.date')
+        Notification = pool.get('res.notification')
+        Reminder = pool.get('kim.case.reminder')
+        company = create_company()
+        with set_company(company):
+            today = Date.today()
+            now = dt.datetime.combine(today, dt.time(10))
+            (mine, other), (anna, _) = self.create_staff(
+                company, "Anna Becker", "Jonas Weber")
+            own, foreign = self.create_cases(
+                {'start_date': today, 'manager': mine.id},
+                {'start_date': today, 'manager': other.id})
+            appointments = Appointment.create([
+                    {'case': c.id, 'subject': s, 'employee': mine.id,
+                        'start': now + dt.timedelta(days=d),
+                        'end': now + dt.timedelta(days=d, hours=1)}
+                    for c, s, d in [(own, "Heute", 0), (own, "Morgen", 1),
+                        (foreign, "Fremd", 0)]])
+            reminders = Reminder.create([
+                    {'case': c.id, 'subject': s, 'employee': mine.id,
+                        'date': today + dt.timedelta(days=d)}
+                    for c, s, d in [(own, "Bescheid prüfen", -2),
+                        (own, "Später", 3), (foreign, "Fremd", 0)]])
+
+            for _ in range(2):
+                Appointment.notify_today()
+                Reminder.notify_due()
+            notifications = Notification.search([], order=[('id', 'ASC')])
+            self.assertEqual(
+                [(n.user, n.model, json.loads(n.records))
+                    for n in notifications],
+                [(anna, 'kim.case.appointment', [appointments[0].id]),
+                    (anna, 'kim.case.reminder', [reminders[0].id])])
+            self.assertIn("Heute", notifications[0].label)
+            self.assertIn("Bescheid prüfen", notifications[1].label)
+
+            # postponed, it is told again when it falls due
+            Reminder.write([reminders[0]], {'date': today})
+            self.assertIsNone(reminders[0].notified)
+            Reminder.notify_due()
+            self.assertEqual(Notification.search([], count=True), 3)
+            Reminder.done([reminders[0]])
+            self.assertEqual(
+                (reminders[0].state, reminders[0].done_date), ('done', today))
+
+    @with_transaction()
+    def test_case_manager_board_due(self):
+        "The start page lists her appointments of today and reminders due"
+        pool = Pool()
+        ActWindow = pool.get('ir.action.act_window')
+        Appointment = pool.get('kim.case.appointment')
+        Date = pool.get('ir.date')
+        ModelData = pool.get('ir.model.data')
+        Reminder = pool.get('kim.case.reminder')
+        company = create_company()
+        with set_company(company):
+            today = Date.today()
+            now = dt.datetime.combine(today, dt.time(10))
+            (mine, other), _ = self.create_staff(
+                company, "Anna Becker", "Jonas Weber")
+            case, = self.create_cases({'start_date': today})
+            today_mine, _, _ = Appointment.create([
+                    {'case': case.id, 'subject': "Termin", 'employee': e.id,
+                        'start': now + dt.timedelta(days=d),
+                        'end': now + dt.timedelta(days=d, hours=1)}
+                    for e, d in [(mine, 0), (other, 0), (mine, 1)]])
+            due, _, _ = Reminder.create([
+                    {'case': case.id, 'subject': "Prüfen", 'employee': e.id,
+                        'date': today + dt.timedelta(days=d)}
+                    for e, d in [(mine, 0), (other, -1), (mine, 1)]])
+
+            def board(fs_id):
+                action = ActWindow(ModelData.get_id('kim_case', fs_id))
+                tab, = action.act_window_domains
+                domain = PYSONDecoder(
+                    {'context': {'employee': mine.id}}).decode(tab.domain)
+                return pool.get(action.res_model).search(domain)
+            self.assertEqual(
+                board('act_board_appointment_today'), [today_mine])
+            self.assertEqual(board('act_board_reminder_due'), [due])
 
 
 del ModuleTestCase
