@@ -26,6 +26,12 @@ class Configuration(
     vacancy_rule = fields.MultiValue(fields.Selection(
             VACANCY_RULES, "Vacancy Rule", required=True,
             help=VACANCY_RULE_HELP))
+    proof_due_months = fields.Integer(
+        "Months to Prove the Use", required=True,
+        domain=[('proof_due_months', '>=', 0)],
+        help="The proof of use of a year is due at the end of the month "
+        "this many months after the year, unless its grant notice sets "
+        "another date.")
 
     @classmethod
     def multivalue_model(cls, field):
@@ -37,6 +43,10 @@ class Configuration(
     @classmethod
     def default_vacancy_rule(cls, **pattern):
         return cls.multivalue_model('vacancy_rule').default_vacancy_rule()
+
+    @classmethod
+    def default_proof_due_months(cls):
+        return 6
 
 
 class ConfigurationVacancyRule(AccessMixin, ModelSQL, CompanyValueMixin):

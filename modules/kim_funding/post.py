@@ -3,8 +3,11 @@
 # license terms.
 from decimal import Decimal
 
-from sql import Null
+from sql import Cast, Null
+from sql.aggregate import Sum
+from sql.conditionals import Coalesce
 
+from trytond import backend
 from trytond.i18n import gettext
 from trytond.model import Index, ModelSQL, ModelView, fields
 from trytond.modules.kim.access import AccessMixin
@@ -72,6 +75,11 @@ class Post(AccessMixin, PeriodMixin, ModelSQL, ModelView):
             "Staffed FTE", digits=FTE_DIGITS,
             help="The FTE staffed today."),
         'get_staffed_fte')
+    vacant = fields.Function(fields.Boolean(
+            "Vacant",
+            help="Whether the post runs today with less FTE staffed than "
+            "funded."),
+        'get_vacant', searcher='search_vacant')
 
     @classmethod
     def __setup__(cls):
@@ -125,6 +133,39 @@ class Post(AccessMixin, PeriodMixin, ModelSQL, ModelView):
                     and (not s.end_date or s.end_date >= today)),
                 Decimal(0))
             for p in posts}
+
+    @classmethod
+    def get_vacant(cls, posts, name):
+        today = Pool().get('ir.date').today()
+        return {p.id: (p.start_date <= today <= p.end_date
+                and p.staffed_fte < p.fte)
+            for p in posts}
+
+    @classmethod
+    def search_vacant(cls, name, clause):
+        pool = Pool()
+        Staffing = pool.get('kim.funding.staffing')
+        post = cls.__table__()
+        staffing = Staffing.__table__()
+        today = pool.get('ir.date').today()
+        _, operator, value = clause
+
+        def fte(column):
+            # SQLite stores decimals as bytes
+            if backend.name == 'sqlite':
+                return Cast(column, cls.fte.sql_type().base)
+            return column
+        vacant = (post
+            .join(staffing, 'LEFT', condition=(staffing.post == post.id)
+                & (staffing.start_date <= today)
+                & ((staffing.end_date == Null) | (staffing.end_date >= today)))
+            .select(post.id,
+                where=(post.start_date <= today) & (post.end_date >= today),
+                group_by=[post.id, post.fte],
+                having=Coalesce(Sum(fte(staffing.fte)), 0) < fte(post.fte)))
+        if (operator == '=') == bool(value):
+            return [('id', 'in', vacant)]
+        return [('id', 'not in', vacant)]
 
     @classmethod
     def validate_fields(cls, posts, field_names):

@@ -61,6 +61,11 @@ class Proof(AccessMixin, MessageValueMixin, Workflow, ModelSQL, ModelView):
             ('submitted', "Submitted"),
             ('accepted', "Accepted"),
             ], "State", readonly=True, required=True, sort=False)
+    due_date = fields.Date(
+        "Due Date",
+        help="The date by which the proof of use must be submitted: by "
+        "default the end of the month set in the configuration after the "
+        "year.")
     submitted_date = fields.Date("Submitted On", readonly=True)
     accepted_date = fields.Date("Accepted On", readonly=True)
     currency = fields.Function(fields.Many2One(
@@ -191,6 +196,31 @@ class Proof(AccessMixin, MessageValueMixin, Workflow, ModelSQL, ModelView):
     @classmethod
     def default_year(cls):
         return Pool().get('ir.date').today().year - 1
+
+    @classmethod
+    def default_due_date(cls):
+        return cls._due_date(cls.default_year())
+
+    @classmethod
+    def _due_date(cls, year):
+        "The default due date of the proof of use of the year"
+        Configuration = Pool().get('kim.funding.configuration')
+        if not year or not (dt.MINYEAR < year < dt.MAXYEAR):
+            return None
+        months = 12 + Configuration(1).proof_due_months
+        first = dt.date(year + months // 12, months % 12 + 1, 1)
+        return first - dt.timedelta(days=1)
+
+    @fields.depends('year')
+    def on_change_year(self):
+        self.due_date = self._due_date(self.year)
+
+    @classmethod
+    def preprocess_values(cls, mode, values):
+        values = super().preprocess_values(mode, values)
+        if mode == 'create' and 'due_date' not in values:
+            values['due_date'] = cls._due_date(values.get('year'))
+        return values
 
     @fields.depends('grant', 'contract', '_parent_grant.company',
         '_parent_contract.company')

@@ -7,10 +7,12 @@ from decimal import Decimal
 
 from lxml import etree
 
-from trytond.modules.company.tests import CompanyTestMixin
+from trytond.modules.company.tests import (
+    CompanyTestMixin, create_company, set_company)
 from trytond.modules.kim.tests import AccessTestMixin, ViewTestMixin
 from trytond.modules.kim_funding import calculation
 from trytond.pool import Pool
+from trytond.pyson import PYSONDecoder
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 
 D = Decimal
@@ -153,6 +155,101 @@ class KimFundingTestCase(
             [f.get('name') for f in arch.iterfind('field[@sum]')], [])
         self.assertIn('eligible_amount', [
                 f.get('name') for f in arch.iterfind('field')])
+
+    @with_transaction()
+    def test_finance_board(self):
+        """The start page of finance lists the posts vacant today and the
+        proofs of use falling due, by default six months after the year"""
+        pool = Pool()
+        ActWindow = pool.get('ir.action.act_window')
+        Date = pool.get('ir.date')
+        Employee = pool.get('company.employee')
+        Grant = pool.get('kim.funding.grant')
+        ModelData = pool.get('ir.model.data')
+        Party = pool.get('party.party')
+        Post = pool.get('kim.funding.post')
+        Proof = pool.get('kim.funding.proof')
+        Rate = pool.get('kim.funding.rate')
+        Staffing = pool.get('kim.funding.staffing')
+        company = create_company()
+        today = Date.today()
+        start, end = dt.date(today.year - 1, 1, 1), dt.date(
+            today.year, 12, 31)
+        year_start = dt.date(today.year, 1, 1)
+        with set_company(company):
+            rates = Rate.create([{
+                        'building_block': '2', 'kind': 'case_management',
+                        'year': y, 'amount': RATE}
+                    for y in range(start.year, end.year + 1)])
+            authority, staff = Party.create(
+                [{'name': "Bezirksregierung"}, {'name': "Anna Becker"}])
+            grant, = Grant.create([{
+                        'company': company.id, 'authority': authority.id,
+                        'number': "AZ 1", 'date': start,
+                        'start_date': start, 'end_date': end,
+                        'lines': [('create', [{
+                                        'building_block': '2',
+                                        'kind': 'case_management',
+                                        'start_date': dt.date(y, 1, 1),
+                                        'end_date': dt.date(y, 12, 31),
+                                        'fte': D(2), 'rate': r.id}
+                                    for y, r in zip(
+                                        [start.year, end.year], rates)])]}])
+            Grant.confirm([grant])
+            line, = [l for l in grant.lines if l.start_date == year_start]
+            employees = Employee.create(
+                [{'party': staff.id, 'company': company.id}] * 3)
+            half, full, ended = Post.create([{
+                        'company': company.id, 'grant': grant.id,
+                        'line': line.id, 'name': n, 'fte': fte,
+                        'start_date': year_start, 'end_date': e}
+                    for n, fte, e in [("Half", D(1), end),
+                        ("Full", D('0.5'), end),
+                        ("Ended", D('0.5'), today - dt.timedelta(days=1))]])
+            Staffing.create([{
+                        'post': p.id, 'employee': employee.id, 'fte': fte,
+                        'start_date': year_start, 'end_date': e}
+                    for employee, (p, fte, e) in zip(employees, [
+                        (half, D('0.5'), None),
+                        (half, D('0.5'), today - dt.timedelta(days=1)),
+                        (full, D('0.5'), None)])])
+            self.assertEqual(Post.search([('vacant', '=', True)]), [half])
+            self.assertEqual(
+                Post.search([('vacant', '=', False)], order=[('id', 'ASC')]),
+                [full, ended])
+            self.assertEqual(
+                [p.vacant for p in [half, full, ended]], [True, False, False])
+
+            last, current = Proof.create([
+                    {'grant': grant.id, 'year': y}
+                    for y in [today.year - 1, today.year]])
+            self.assertEqual(
+                [p.due_date for p in [last, current]],
+                [dt.date(today.year, 6, 30), dt.date(today.year + 1, 6, 30)])
+
+            action = ActWindow(ModelData.get_id(
+                    'kim_funding', 'act_board_proof_due'))
+            tab, = action.act_window_domains
+            domain = PYSONDecoder().decode(tab.domain)
+            due = Proof.search(domain)
+            self.assertEqual(due, [last] if today.month >= 4 else [])
+
+    @with_transaction()
+    def test_proof_due_date_follows_year(self):
+        "The due date of a proof follows the year entered and the months set"
+        pool = Pool()
+        Configuration = pool.get('kim.funding.configuration')
+        Proof = pool.get('kim.funding.proof')
+        config = Configuration(1)
+        config.proof_due_months = 3
+        config.save()
+        proof = Proof(year=2025)
+        proof.on_change_year()
+        self.assertEqual(proof.due_date, dt.date(2026, 3, 31))
+        config.proof_due_months = 0
+        config.save()
+        proof.on_change_year()
+        self.assertEqual(proof.due_date, dt.date(2025, 12, 31))
 
 
 class KimFundingCaseTestCase(
