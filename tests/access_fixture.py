@@ -161,16 +161,20 @@ def _tail(path, lines=40):
 
 
 class TrytonServer:
-    """A database with kim_case and kim_funding on the backend given by
-    TRYTOND_DATABASE__URI (SQLite when unset), served by trytond"""
+    """A database with the modules (all of the suite by default) on the
+    backend given by TRYTOND_DATABASE__URI (SQLite when unset), served by
+    trytond; its name is the prefix and the process id"""
 
-    def __init__(self, environ=os.environ):
+    def __init__(self, environ=os.environ, modules=(
+                'kim_case', 'kim_funding', 'kim_steering', 'kim_authority'),
+            prefix='test_kim_access'):
+        self.modules = list(modules)
         self.uri = environ.get('TRYTOND_DATABASE__URI') or 'sqlite://'
         self.backend = urllib.parse.urlsplit(self.uri).scheme
         if self.backend not in {'sqlite', 'postgresql'}:
             raise ValueError(f"unsupported database URI {self.uri!r}")
-        self.directory = tempfile.mkdtemp(prefix='kim-access-')
-        self.database = f'test_kim_access_{os.getpid()}'
+        self.directory = tempfile.mkdtemp(prefix=f'{prefix}-')
+        self.database = f'{prefix}_{os.getpid()}'
         self.port = free_port()
         self.url = f'http://127.0.0.1:{self.port}/{self.database}/rpc/'
         self.config = os.path.join(self.directory, 'trytond.conf')
@@ -206,9 +210,7 @@ class TrytonServer:
         with open(self.log, 'a', encoding='utf-8') as log:
             result = subprocess.run([self._command('trytond-admin'),
                     '-c', self.config, '-d', self.database, '--all',
-                    '-u', 'kim_case', 'kim_funding', 'kim_steering',
-                    'kim_authority',
-                    '--activate-dependencies',
+                    '-u', *self.modules, '--activate-dependencies',
                     '--email', 'admin@testhausen.example'],
                 env={**self.environ, 'TRYTONPASSFILE': passfile},
                 stdout=log, stderr=subprocess.STDOUT, timeout=900)

@@ -4,11 +4,12 @@
 """The integrators' guide: the scenarios ``scenarios/integrator_*.rst``
 run as doctests against a real trytond.
 
-A database of its own on the backend of the test run (the server of
-``access_fixture``) gets what an administration sets up before the
-integrator comes: German, the municipality and two providers, their staff
-with logins, a client of the DRK, and the funding of 2025 (rates, a grant
-with a case management post at the Caritas, its contract and payment).
+A database of its own with kim_case and kim_funding on the backend of the
+test run (the server of ``access_fixture``) gets what an administration
+sets up before the integrator comes: German, the municipality and two
+providers, their staff with logins, a client of the DRK, and the funding
+of 2025 (rates, a grant with a case management post at the Caritas, its
+contract and payment).
 The scenarios then connect to the server over XML-RPC and JSON-RPC as
 those users, in the order of their names, on the same database; the
 address and the password come to them through ``KIM_URL`` and
@@ -123,7 +124,8 @@ class IntegratorTestCase(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.server = TrytonServer()
+        cls.server = TrytonServer(modules=['kim_case', 'kim_funding'],
+            prefix='test_kim_integrator')
         cls.addClassCleanup(cls.server.stop)
         cls.server.setup()
         prepare(cls.server)
