@@ -9,6 +9,7 @@ import random
 import sys
 import time
 from collections import Counter
+from zoneinfo import ZoneInfo
 
 from proteus import Model
 from proteus import config as pconfig
@@ -33,6 +34,16 @@ def add_months(date, months):
 
 def days(n):
     return dt.timedelta(days=n)
+
+
+# The time zone of the demo organisations
+TIMEZONE = ZoneInfo('Europe/Berlin')
+
+
+def utc(day, hour_minute):
+    "The naive UTC datetime of the local time in Musterstadt"
+    local = dt.datetime.combine(day, dt.time(*hour_minute), tzinfo=TIMEZONE)
+    return local.astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 
 class Clock:

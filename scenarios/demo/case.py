@@ -10,18 +10,21 @@ The cases are driven through the workflow buttons by their case managers
 clock of ir.date moved to the date of the step, as if the user had clicked
 the button on that day.  Who the clients are and when their cases move on
 is drawn from the random generator with its fixed seed (people.py)."""
+import datetime as dt
+import random
 from collections import Counter, defaultdict
 
 from proteus import Model
 
-from .base import Models, Part, days, weighted
+from .base import Models, Part, days, utc, weighted
 from .data.case import (
+    APPOINTMENT_DAYS, APPOINTMENT_MINUTES, APPOINTMENT_TIMES, APPOINTMENTS,
     BARRIERS, CANCEL_NOTES, CASE_SEQUENCE_NAME, CLOSURE_NOTES,
     CONSENT_DATA_CATEGORIES, CONSENT_EXTENSION, CONSENT_PURPOSE,
     CONSENT_RENEWAL, CONSENT_WITHDRAWAL_NOTE, CONTACT_NOTES, FIELD_WEIGHTS,
     GOAL_ADJUSTED, GOAL_TEXTS, NEED_TEXTS, PARTNER_CATEGORIES,
-    PARTNER_ROOT_CATEGORY, PARTNERS, REFERRAL_OUTCOME_NOTES, ROLE_GROUPS,
-    ROLES, SITUATIONS)
+    PARTNER_ROOT_CATEGORY, PARTNERS, REFERRAL_OUTCOME_NOTES, REMINDER_DAYS,
+    REMINDERS, ROLE_GROUPS, ROLES, SITUATIONS)
 from .data.organisations import ORGANISATIONS, STAFF
 from .organisation import hire_staff
 from .people import People
@@ -301,6 +304,8 @@ class CaseStory:
             self.closure()
         if 'reopen' in t:
             self.reopen()
+        if 'close' not in t or 'reopen' in t:
+            self.schedule()
         return self.case.done(self.recorded)
 
     # --- what the case manager records along the way ---------------------
@@ -392,6 +397,42 @@ class CaseStory:
                 field=rng.choice(self.fields) if self.fields else None,
                 employee=deputy if deputy and rng.random() < 0.15 else None)
             date += days(rng.randint(10, 50))
+
+    def schedule(self):
+        """The next appointment and follow-up of an open case, drawn apart
+        from the story so that they leave the rest of the demo as it is"""
+        rng = random.Random(f"schedule {self.spec['person']['name']}")
+        self.clock(self.today)
+        if rng.random() < 0.6:
+            subject, place, kind = rng.choice(APPOINTMENTS)
+            day = self.today + days(rng.choice(APPOINTMENT_DAYS))
+            while day > self.today and day.weekday() >= 5:
+                day += days(1)
+            start = utc(day, rng.choice(APPOINTMENT_TIMES))
+            interpreter = any(c.get('interpreter')
+                for c in self.case.lines['contacts'])
+            appointment = {
+                'subject': subject,
+                'place': place,
+                'kind': kind,
+                'start': start,
+                'end': start + dt.timedelta(
+                    minutes=rng.choice(APPOINTMENT_MINUTES)),
+                'interpreter': interpreter,
+                }
+            if interpreter:
+                appointment['interpreter_language'] = next(
+                    c['interpreter_language']
+                    for c in self.case.lines['contacts']
+                    if c.get('interpreter'))
+            self.case.add('appointments', appointment)
+            self.counts['appointments'] += 1
+        if rng.random() < 0.5:
+            self.case.add('reminders', {
+                    'subject': rng.choice(REMINDERS),
+                    'date': self.today + days(rng.choice(REMINDER_DAYS)),
+                    })
+            self.counts['reminders'] += 1
 
     # --- the steps, in the order of run() --------------------------------
     def plan(self):

@@ -155,6 +155,10 @@ class FundingDemo(Part):
         Company = demo.model('company.company')
         Lang = demo.model('ir.lang')
         de, = Lang.find([('code', '=', 'de')])
+        Action = demo.model('ir.action')
+        # their start page, opened at login
+        start_page = demo.model('ir.action.act_window')(
+            demo.ref('kim_funding', 'act_board_finance')).action.id
         users = []
         for (login, first, last, org, role), employee in zip(
                 FINANCE_STAFF, finance_employees):
@@ -167,6 +171,7 @@ class FundingDemo(Part):
             user.company = Company(demo.companies[org])
             user.employees.append(Employee(employee.id))
             user.employee = Employee(employee.id)
+            user.actions.append(Action(start_page))
             users.append(user)
         User.save(users)
         for user in User.find([('login', 'in', FUNDING_READERS)]):

@@ -26,10 +26,7 @@ the administrator, the rest by the coordinator, the link of a
 reconstruction to its case by the case manager) on its date, with the
 clock of ir.date moved to that date; steps after today are left out.  All
 data is fixed (data/steering.py)."""
-import datetime as dt
-from zoneinfo import ZoneInfo
-
-from .base import Models, Part, days
+from .base import Models, Part, days, utc
 from .data.case import PARTNERS
 from .data.funding import FUNDING_READERS, READ_GROUP
 from .data.organisations import ORGANISATIONS, STAFF
@@ -43,14 +40,6 @@ from .data.steering import (
     SETUP_DATE, STEERING_GROUP, STEERING_ROLES, STEERING_STAFF,
     THEME_RESOLUTIONS, THEMES, THEMES_DATE, WORKING_GROUP_MEETINGS)
 from .organisation import hire_staff
-
-TIMEZONE = ZoneInfo('Europe/Berlin')
-
-
-def utc(day, hour_minute):
-    "The naive UTC datetime of the local time in Musterstadt"
-    local = dt.datetime.combine(day, dt.time(*hour_minute), tzinfo=TIMEZONE)
-    return local.astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 
 class SteeringDemo(Part):

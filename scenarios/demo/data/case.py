@@ -382,3 +382,34 @@ BARRIERS = [
         "Verträge ab und geraten in Schulden.",
         'consumer', 'other', 'newly_arrived'),
     ]
+
+# The appointments of the open cases, from today on:
+# (subject, place, kind)
+APPOINTMENTS = [
+    ("Beratungsgespräch", "Büro Kommunales Integrationszentrum, Raum 2.14",
+        'in_person'),
+    ("Begleitung zur Ausländerbehörde", "Ausländerbehörde, Bürgerhaus",
+        'in_person'),
+    ("Gemeinsamer Termin beim Jobcenter", "Jobcenter Musterstadt",
+        'in_person'),
+    ("Zielüberprüfung", "Büro Kommunales Integrationszentrum, Raum 2.14",
+        'in_person'),
+    ("Telefonische Rücksprache", "", 'phone'),
+    ("Hausbesuch", "Wohnung der Klientin / des Klienten", 'outreach'),
+    ("Videoberatung", "", 'video'),
+    ]
+# The days from today of the appointments, with their local start times
+APPOINTMENT_DAYS = [0, 0, 1, 2, 3, 6, 8, 13]
+APPOINTMENT_TIMES = [(8, 30), (9, 30), (10, 0), (11, 0), (13, 30), (14, 0),
+    (15, 30)]
+APPOINTMENT_MINUTES = [30, 45, 60, 90]
+# The follow-ups of the open cases, with the days from today they fall due
+REMINDERS = [
+    "Bescheid des Jobcenters nachfragen",
+    "Ablauf der Aufenthaltserlaubnis prüfen",
+    "Rückmeldung zur Anmeldung im Integrationskurs einholen",
+    "Widerspruchsfrist beachten",
+    "Unterlagen zur Anerkennung nachreichen lassen",
+    "Wohnungsangebote besprechen",
+    ]
+REMINDER_DAYS = [-3, -1, 0, 0, 2, 7, 14, 21]
