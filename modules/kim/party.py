@@ -5,7 +5,9 @@ from sql.conditionals import Coalesce, NullIf
 from sql.operators import Concat
 
 from trytond import backend
+from trytond.i18n import gettext
 from trytond.model import fields
+from trytond.modules.party.exceptions import EraseError
 from trytond.pool import Pool, PoolMeta
 from trytond.tools import grouped_slice
 from trytond.transaction import Transaction, check_access
@@ -74,6 +76,12 @@ class Party(AccessMixin, metaclass=PoolMeta):
             for name in ['company.company', 'company.employee']:
                 pool.get(name)._rec_name_cache.clear()
 
+    @classmethod
+    def kim_needed(cls, parties):
+        """Return the ids of the parties that a KIM record still needs: they
+        are not erased"""
+        return set()
+
 
 class Address(AccessMixin, metaclass=PoolMeta):
     __name__ = 'party.address'
@@ -104,6 +112,12 @@ class Erase(metaclass=PoolMeta):
     def transition_erase(self):
         _check_parties([self.ask.party], 'write')
         return super().transition_erase()
+
+    def check_erase(self, party):
+        super().check_erase(party)
+        if party.id in party.kim_needed([party]):
+            raise EraseError(gettext(
+                    'kim.msg_erase_party_needed', party=party.rec_name))
 
 
 class Replace(metaclass=PoolMeta):

@@ -28,6 +28,11 @@ class Configuration(
         domain=[('contact_overdue_days', '>', 0)],
         help="After how many days without a contact an open case is listed "
         "on the start page of the team lead.")
+    retention_years = fields.Integer(
+        "Retention Years", required=True,
+        domain=[('retention_years', '>=', 0)],
+        help="For how many calendar years after the year of their end the "
+        "cases are kept before their personal data is removed.")
 
     @classmethod
     def multivalue_model(cls, field):
@@ -39,6 +44,10 @@ class Configuration(
     @classmethod
     def default_contact_overdue_days(cls):
         return 42
+
+    @classmethod
+    def default_retention_years(cls):
+        return 5
 
     @classmethod
     def default_case_sequence(cls, **pattern):

@@ -14,4 +14,6 @@ class Cron(metaclass=PoolMeta):
                 ('kim.case.appointment|notify_today',
                     "Notify Appointments of the Day"),
                 ('kim.case.reminder|notify_due', "Notify Reminders Due"),
+                ('kim.case|anonymise_expired',
+                    "Anonymise Cases after Retention"),
                 ])

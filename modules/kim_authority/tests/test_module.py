@@ -234,6 +234,27 @@ class KimAuthorityTestCase(
             self.assertEqual(procedure.reminder_date, today)
 
     @with_transaction()
+    def test_person_of_procedure_kept(self):
+        "The person of a procedure is not erased, even by another authority"
+        pool = Pool()
+        Erase = pool.get('party.erase', type='wizard')
+        Party = pool.get('party.party')
+        company = create_company()
+        with set_company(company):
+            procedure = self._procedure('stag10', authority='ebh')
+            other, = Party.create([{'name': "Jonas Weber"}])
+            party = procedure.party
+            self.assertEqual(
+                Party.kim_needed([party, other]), {party.id})
+            Party.write([party, other], {'active': False})
+            session_id, _, _ = Erase.create()
+            alex = self._user('alex', company, 'group_kim_authority_abh')
+            with Transaction().set_user(alex.id):
+                with self.assertRaises(UserError):
+                    Erase(session_id).check_erase(party)
+                Erase(session_id).check_erase(other)
+
+    @with_transaction()
     def test_authorities_apart(self):
         "The staff of each authority see its procedures only"
         Procedure = Pool().get('kim.authority.procedure')
