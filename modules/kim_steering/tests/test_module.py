@@ -12,6 +12,7 @@ from trytond.modules.company.tests import (
 from trytond.modules.kim.tests import (
     AccessTestMixin, OptionalViewsTestMixin, ViewTestMixin)
 from trytond.pool import Pool
+from trytond.pyson import PYSONDecoder
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 from trytond.transaction import Transaction, check_access
 
@@ -374,6 +375,37 @@ class KimSteeringCaseFundingTestCase(
             referral.recipient = jobcenter
             referral.on_change_recipient()
             self.assertEqual(referral.recipient_kind, 'jobcenter')
+
+    @with_transaction()
+    def test_coordination_board_barriers(self):
+        """With case management the start page of the coordination lists
+        the open barriers"""
+        pool = Pool()
+        ActWindow = pool.get('ir.action.act_window')
+        Barrier = pool.get('kim.case.barrier')
+        FieldOfAction = pool.get('kim.field_of_action')
+        ModelData = pool.get('ir.model.data')
+        View = pool.get('ir.ui.view')
+        board = ActWindow(ModelData.get_id(
+                'kim_steering', 'act_board_coordination'))
+        (view_id, _), *_ = board.views
+        arch = View(view_id).arch
+        self.assertIn('kim_steering.act_board_barrier_open', arch)
+
+        company = create_company()
+        with set_company(company):
+            field, = FieldOfAction.search([], limit=1)
+            draft, reported = Barrier.create([{
+                        'name': n, 'description': "Keine Abendkurse",
+                        'company': company.id, 'field_of_action': field.id}
+                    for n in ["Entwurf", "Gemeldet"]])
+            Barrier.report([reported])
+            action = ActWindow(ModelData.get_id(
+                    'kim_steering', 'act_board_barrier_open'))
+            tab, = action.act_window_domains
+            self.assertEqual(
+                Barrier.search(PYSONDecoder().decode(tab.domain)),
+                [reported])
 
 
 del ModuleTestCase
