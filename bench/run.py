@@ -540,9 +540,13 @@ class Bench:
             LEFT JOIN party_party pr ON pr.id = c.referrer
             WHERE {case_rule} AND c.id = %(case)s"""
         # the ids of the lines of every tab, which the form read returns
+        tab_tables = {
+            name: self.pool.get(Case._fields[name].model_name)._table
+            for name in case_form
+            if getattr(Case._fields.get(name), '_type', None) == 'one2many'}
         tab_ids_sql = " UNION ALL ".join(
-            f"SELECT '{name}', t.id " + lines_of_case.format(
-                table=f'kim_case_{name[:-1]}') for name in lines) + (
+            f"SELECT '{name}', t.id " + lines_of_case.format(table=table)
+            for name, table in tab_tables.items()) + (
             """ UNION ALL SELECT 'barriers', t.barrier
             FROM "kim_case_barrier-kim_case" t
             JOIN kim_case c ON c.id = t.case AND c.id = %(case)s

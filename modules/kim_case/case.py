@@ -132,7 +132,7 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
     consents = kim_fields.One2Many(
         'kim.case.consent', 'case', "Consents",
         states={'readonly': Eval('state') == 'cancelled'})
-    barriers = fields.Many2Many(
+    barriers = kim_fields.Many2Many(
         'kim.case.barrier-kim.case', 'case', 'barrier', "Structural Barriers",
         domain=[('company', '=', Eval('company', -1))])
     last_contact = fields.Function(fields.Date(
@@ -255,6 +255,12 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
         return Transaction().context.get('employee')
 
     @classmethod
+    def read(cls, ids, fields_names):
+        # the lines of the tabs of the form in one query
+        with kim_fields.read_together(cls, ids, fields_names):
+            return super().read(ids, fields_names)
+
+    @classmethod
     def get_last_contact(cls, cases, name):
         pool = Pool()
         Contact = pool.get('kim.case.contact')
@@ -314,17 +320,26 @@ class Case(AccessMixin, Workflow, ModelSQL, ModelView):
         case = cls.__table__()
         client = Client.__table__()
         party = Party.__table__()
-        cursor = Transaction().connection.cursor()
+        transaction = Transaction()
+        cursor = transaction.connection.cursor()
+        # The names of the clients for their rec_name read next by the form
+        # and the lists: in a read-only transaction read() takes the values
+        # of getters from the cache, and still applies the clients' rules.
+        cache = (transaction.get_cache()[Client.__name__]
+            if transaction.readonly else None)
         names = {}
         for sub_cases in grouped_slice(cases, backend.MAX_QUERY_PARAMS):
             cursor.execute(*case
                 .join(client, condition=case.client == client.id)
                 .join(party, condition=client.party == party.id)
-                .select(case.id, case.number, Party.rec_name_column(party),
+                .select(case.id, case.number, client.id,
+                    Party.rec_name_column(party),
                     where=fields.SQL_OPERATORS['in'](
                         case.id, [c.id for c in sub_cases])))
-            for case_id, number, client_name in cursor:
+            for case_id, number, client_id, client_name in cursor:
                 names[case_id] = f'{number or ""} - {client_name}'.strip()
+                if cache is not None:
+                    cache[client_id]['rec_name'] = client_name
         return names
 
     @classmethod
