@@ -45,6 +45,11 @@ class Referral(CaseLineMixin, ModelSQL, ModelView):
         states={
             'invisible': Eval('outcome') == 'pending',
             })
+    entered_after_withdrawal = fields.Function(fields.Boolean(
+            "Entered after Withdrawal",
+            help="The referral was recorded when every consent that covers "
+            "its date had already been withdrawn."),
+        'get_entered_after_withdrawal')
 
     @classmethod
     def __setup__(cls):
@@ -67,6 +72,18 @@ class Referral(CaseLineMixin, ModelSQL, ModelView):
         return {
             r.id: f'{recipients[r.id]} ({format_date(r.date)})'
             for r in referrals}
+
+    def get_entered_after_withdrawal(self, name):
+        # A referral dated before the withdrawal is still valid, but if it
+        # was entered after it, the data may have been passed on without
+        # consent.
+        if not self.create_date:
+            return False
+        entered = self.create_date.date()
+        consents = self.case.valid_consents(self.date, self.recipient)
+        return bool(consents) and all(
+            c.withdrawal_date and c.withdrawal_date <= entered
+            for c in consents)
 
     @classmethod
     def validate_fields(cls, referrals, field_names):
