@@ -343,6 +343,8 @@ class FaultsTestCase(unittest.TestCase):
             f"refused on the way: {dict(refusals)}", file=sys.stderr)
         self.assertEqual(sorted(adopted), sorted(resolutions))
         self.assertEqual(values, list(range(1, count + 1)))
+        # only the lock of the sequence, no duplicate sequence of the year
+        self.assertEqual([r for r in refusals if 'UserError' in r], [])
 
     def test_kill_server(self):
         "After SIGKILL of trytond every acknowledged write is there, whole"

@@ -198,7 +198,10 @@ class Meeting(MessageValueMixin, AccessMixin, Workflow, ModelSQL, ModelView):
     @ModelView.button
     @Workflow.transition('held')
     def hold(cls, meetings):
-        pass
+        # Adoptions in parallel would both create a missing sequence of
+        # the year and one of them be refused as a duplicate.
+        for meeting in meetings:
+            meeting.group.resolution_sequence(meeting.start.year)
 
     @classmethod
     @in_states({'held'}, 'kim_steering.msg_meeting_approve_state')

@@ -33,7 +33,7 @@ class SteeringGroup(AccessMixin, DeactivableMixin, ModelSQL, ModelView):
         'kim.steering.group.sequence', 'group', "Resolution Sequences",
         readonly=True,
         help="The sequence of the resolution numbers of each year, "
-        "created with the first resolution of the year.")
+        "created when the first meeting of the year is held.")
 
     @classmethod
     def __setup__(cls):
@@ -63,6 +63,10 @@ class SteeringGroup(AccessMixin, DeactivableMixin, ModelSQL, ModelView):
 
     def resolution_number(self, year):
         "Return the next resolution number of the year"
+        return self.resolution_sequence(year).sequence.get()
+
+    def resolution_sequence(self, year):
+        "Return the sequence of the resolution numbers of the year"
         pool = Pool()
         GroupSequence = pool.get('kim.steering.group.sequence')
         with without_check_access():
@@ -76,7 +80,7 @@ class SteeringGroup(AccessMixin, DeactivableMixin, ModelSQL, ModelView):
                 sequence = GroupSequence(group=self, year=year)
                 sequence.sequence = self._create_sequence(year)
                 sequence.save()
-            return sequence.sequence.get()
+            return sequence
 
     def _create_sequence(self, year):
         pool = Pool()

@@ -110,6 +110,9 @@ class KimSteeringTestCase(
                 self._meeting(group, dt.date(2027, 2, 1)),
                 self._meeting(other)]
             Meeting.hold(meetings)
+            # held, the meetings have the sequences of their years
+            self.assertEqual(
+                sorted(s.year for s in group.sequences), [2026, 2027])
             resolutions = [
                 self._resolution(group, meetings[0]),
                 self._resolution(group, meetings[0]),
