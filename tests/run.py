@@ -50,7 +50,10 @@ def main():
     result = runner.run(suite(unittest.TestLoader(), args.pattern))
     failed = len(result.failures) + len(result.errors) + len(
         result.unexpectedSuccesses)
-    passed = result.testsRun - failed - len(result.skipped)
+    # A class skipped in setUpClass is a skip that ran no test
+    ran_skipped = [t for t, _ in result.skipped
+        if isinstance(t, unittest.TestCase)]
+    passed = result.testsRun - failed - len(ran_skipped)
     label = f'{args.label}: ' if args.label else ''
     print(f'{label}{passed} passed, {failed} failed, '
         f'{len(result.skipped)} skipped')
