@@ -260,6 +260,78 @@ class KimCaseTestCase(
                 [9, 4, 2])
             self.assertIsInstance(Case._fields['contacts'], fields.One2Many)
 
+    @with_transaction()
+    def test_case_form_tabs_under_rules(self):
+        "The tabs of the form hold the lines of the case the user may read"
+        pool = Pool()
+        Barrier = pool.get('kim.case.barrier')
+        Case = pool.get('kim.case')
+        Consent = pool.get('kim.case.consent')
+        Contact = pool.get('kim.case.contact')
+        RuleGroup = pool.get('ir.rule.group')
+        User = pool.get('res.user')
+        company = create_company()
+        with set_company(company):
+            (anna, ben), (user, _) = self.create_staff(
+                company, "Anna Becker", "Ben Kaya")
+            mine, theirs = self.create_cases(
+                {'start_date': dt.date(2026, 1, 5), 'manager': anna.id},
+                {'start_date': dt.date(2026, 1, 5), 'manager': ben.id})
+            Contact.create([
+                    {'case': c.id, 'date': dt.date(2026, 3, d),
+                        'duration': m}
+                    for c in [mine, theirs]
+                    for d, m in [(2, 30), (9, 90), (4, 60)]])
+            Consent.create([
+                    {'case': c.id, 'date': dt.date(2026, 1, d),
+                        'purpose': "Case management"}
+                    for c in [mine, theirs] for d in [5, 20]])
+            Barrier.create([{
+                        'name': n, 'description': "No interpreters",
+                        'company': company.id, 'date': dt.date(2026, 2, 1),
+                        'cases': [('add', [mine.id, theirs.id])],
+                        } for n in ["Interpreters", "Childcare"]])
+        tabs = ['contacts', 'consents', 'barriers', 'goals']
+
+        def read_as_user():
+            with Transaction().set_user(user.id):
+                context = User.get_preferences(context_only=True)
+            with Transaction().set_user(user.id), Transaction().set_context(
+                    context, _check_access=True):
+                case, = Case.read([mine.id], tabs)
+                with self.assertRaises(UserError):
+                    Case.read([theirs.id], tabs)
+                # core's getters, one tab after the other
+                return ({n: case[n] for n in tabs}, {
+                        n: super(type(Case._fields[n]), Case._fields[n]).get(
+                            [mine.id], Case, n)[mine.id]
+                        for n in tabs})
+
+        read, core = read_as_user()
+        self.assertEqual(read, core)
+        self.assertEqual(
+            [c.date.day for c in Contact.browse(read['contacts'])],
+            [9, 4, 2])
+        self.assertEqual(
+            [b.name for b in Barrier.browse(read['barriers'])],
+            ["Childcare", "Interpreters"])
+
+        # a rule of the lines themselves still applies
+        RuleGroup.create([{
+                    'name': "Short contacts",
+                    'model': 'kim.case.contact',
+                    'global_p': True,
+                    'rules': [('create', [{
+                                    'domain': json.dumps(
+                                        [['duration', '<', 80]]),
+                                    }])],
+                    }])
+        read, core = read_as_user()
+        self.assertEqual(read, core)
+        self.assertEqual(
+            [c.date.day for c in Contact.browse(read['contacts'])],
+            [4, 2])
+
     @staticmethod
     def create_staff(company, *names):
         "Create an employee of company with a case manager login per name"
@@ -443,6 +515,319 @@ class KimCaseTestCase(
             self.assertEqual(
                 board('act_board_appointment_today'), [today_mine])
             self.assertEqual(board('act_board_reminder_due'), [due])
+
+    @with_transaction()
+    def test_anonymise_after_retention(self):
+        "The cases are anonymised after their retention, with the same figures"
+        pool = Pool()
+        Attachment = pool.get('ir.attachment')
+        Case = pool.get('kim.case')
+        Client = pool.get('kim.case.client')
+        ClosureReason = pool.get('kim.case.closure_reason')
+        Cron = pool.get('ir.cron')
+        Date = pool.get('ir.date')
+        FieldOfAction = pool.get('kim.field_of_action')
+        LegalDomain = pool.get('kim.legal_domain')
+        ModelData = pool.get('ir.model.data')
+        Note = pool.get('ir.note')
+        Party = pool.get('party.party')
+        TargetGroup = pool.get('kim.case.target_group')
+        company = create_company()
+        today = Date.today()
+        year = today.year
+        statistics = [
+            'kim.case.statistics', 'kim.case.statistics.month',
+            'kim.case.statistics.field', 'kim.case.statistics.closure',
+            'kim.case.statistics.legal_domain']
+        with set_company(company):
+            field, = FieldOfAction.search([], limit=1)
+            domain, = LegalDomain.search([], limit=1)
+            group, = TargetGroup.search([], limit=1)
+            reason, = ClosureReason.create([
+                    {'name': "Goals Reached", 'goal_reached': True}])
+            service, = Party.create([{'name': "Jobcenter"}])
+            (anna,), _ = self.create_staff(company, "Anna Becker")
+
+            def new_case(name, birth_date, start, end, **values):
+                party, = Party.create([{
+                            'name': name,
+                            'addresses': [('create', [{
+                                            'street': "Hauptstr. 1",
+                                            'city': "Bielefeld"}])],
+                            'contact_mechanisms': [('create', [{
+                                            'type': 'phone',
+                                            'value': "+49521123456"}])],
+                            }])
+                client, = Client.create([{
+                            'party': party.id, 'birth_date': birth_date,
+                            'gender': 'female',
+                            'household_members': [('create', [{
+                                            'name': "Sami " + name,
+                                            'relation': 'child',
+                                            'birth_date': dt.date(
+                                                2015, 8, 20)}])],
+                            }])
+                case, = Case.create([{
+                            'client': client.id, 'target_group': group.id,
+                            'start_date': start,
+                            'situation': "Lives with her son in Sennestadt",
+                            'needs': [('create', [{
+                                            'field_of_action': field.id,
+                                            'description': "Job search"}])],
+                            'goals': [('create', [{
+                                            'field_of_action': field.id,
+                                            'description': "A job at Miele",
+                                            'agreed_date': start,
+                                            'outcome': 'achieved',
+                                            'outcome_date': start,
+                                            'outcome_note': "Signed"}])],
+                            'consents': [('create', [{
+                                            'purpose': "Referral of " + name,
+                                            'date': start,
+                                            'data_categories': "Her CV",
+                                            'recipients': [
+                                                ('add', [service.id])]}])],
+                            'contacts': [('create', [{
+                                            'date': start,
+                                            'duration': 45,
+                                            'field_of_action': field.id,
+                                            'notes': "Talked of her son"}])],
+                            'reminders': [('create', [{
+                                            'date': start,
+                                            'employee': anna.id,
+                                            'subject': "Call " + name}])],
+                            'appointments': [('create', [{
+                                            'subject': "Meet " + name,
+                                            'employee': anna.id,
+                                            'place': "Her flat",
+                                            'notes': "Bring the CV",
+                                            'start': dt.datetime.combine(
+                                                start, dt.time(10)),
+                                            'end': dt.datetime.combine(
+                                                start, dt.time(11))}])],
+                            }])
+                Case.write([case], {'referrals': [('create', [{
+                                    'date': start, 'recipient': service.id,
+                                    'legal_domain': domain.id,
+                                    'field_of_action': field.id,
+                                    'outcome': 'accepted',
+                                    'outcome_date': start,
+                                    'purpose': "Her job search",
+                                    'outcome_note': "Took her"}])]})
+                Case.write([case], {
+                        'state': 'closed', 'end_date': end,
+                        'closure_reason': reason.id,
+                        'closure_note': "Moved to Köln", **values})
+                Attachment.create([{
+                            'name': "cv.txt", 'data': b"CV",
+                            'resource': str(case)}])
+                Note.create([{'message': "Phoned", 'resource': str(client)}])
+                return case
+
+            # kept until the end of the 5th year after the end
+            old = new_case("Amal Haddad", dt.date(1990, 5, 17),
+                dt.date(year - 7, 3, 1), dt.date(year - 6, 12, 31))
+            recent = new_case("Lina Haddad", dt.date(1995, 2, 3),
+                dt.date(year - 6, 3, 1), dt.date(year - 5, 1, 1))
+            # the same person has another open case in the organisation
+            kept = new_case("Nora Haddad", dt.date(1980, 12, 31),
+                dt.date(year - 8, 3, 1), dt.date(year - 8, 6, 1))
+            other, = Case.create([{
+                        'client': kept.client.id, 'target_group': group.id,
+                        'start_date': dt.date(year - 1, 3, 1)}])
+
+            def figures():
+                result = {}
+                for year_ in range(year - 8, year + 1):
+                    with Transaction().set_context(
+                            from_date=dt.date(year_, 1, 1),
+                            to_date=dt.date(year_, 12, 31)):
+                        for model in statistics:
+                            Model = pool.get(model)
+                            names = sorted(
+                                n for n in Model._fields
+                                if n not in {'create_uid', 'create_date',
+                                    'write_uid', 'write_date', 'rec_name'})
+                            result[year_, model] = sorted(
+                                tuple((n, str(getattr(r, n)))
+                                    for n in names if n != 'id')
+                                for r in Model.search([]))
+                return result
+            before = figures()
+            self.assertTrue(before[year - 6, 'kim.case.statistics'])
+
+            # nobody erases by hand the person of a case not anonymised
+            Erase = pool.get('party.erase', type='wizard')
+            session_id, _, _ = Erase.create()
+            Party.write([kept.client.party], {'active': False})
+            with self.assertRaises(UserError) as cm:
+                Erase(session_id).check_erase(kept.client.party)
+            self.assertIn("KIM", cm.exception.message)
+            Party.write([kept.client.party], {'active': True})
+
+            cron, = Cron.search([
+                    ('method', '=', 'kim.case|anonymise_expired')])
+            self.assertEqual(
+                cron.id, ModelData.get_id(
+                    'kim_case', 'cron_case_anonymise_expired'))
+            # as the cron runs: as root
+            with Transaction().set_user(0):
+                Cron.run_once([cron])
+            self.assertEqual(figures(), before)
+
+            old, recent, kept = Case.browse(map(int, [old, recent, kept]))
+            self.assertEqual(old.anonymised, today)
+            self.assertEqual(kept.anonymised, today)
+            self.assertIsNone(recent.anonymised)
+            for case in [old, kept]:
+                self.assertIsNone(case.situation)
+                self.assertIsNone(case.closure_note)
+                self.assertEqual(
+                    [n.description for n in case.needs], [None])
+                self.assertEqual(
+                    [(g.description, g.outcome_note) for g in case.goals],
+                    [('****', None)])
+                self.assertEqual(
+                    [(r.purpose, r.outcome_note, r.outcome)
+                        for r in case.referrals],
+                    [(None, None, 'accepted')])
+                self.assertEqual(
+                    [(c.purpose, c.data_categories) for c in case.consents],
+                    [('****', None)])
+                self.assertEqual(
+                    [(c.notes, c.duration) for c in case.contacts],
+                    [(None, 45)])
+                self.assertEqual(
+                    [(a.subject, a.place, a.notes)
+                        for a in case.appointments],
+                    [('****', None, None)])
+                self.assertEqual(
+                    [(r.subject, r.notes) for r in case.reminders],
+                    [('****', None)])
+                self.assertFalse(Attachment.search(
+                        [('resource', '=', str(case))]))
+            self.assertTrue(Attachment.search(
+                    [('resource', '=', str(recent))]))
+
+            # her only case: the person is erased, the birth in its quarter
+            client = old.client
+            self.assertEqual(client.birth_date, dt.date(1990, 4, 1))
+            self.assertEqual(client.gender, 'female')
+            member, = client.household_members
+            self.assertEqual(
+                (member.name, member.birth_date),
+                ('****', dt.date(2015, 7, 1)))
+            self.assertFalse(Note.search([('resource', '=', str(client))]))
+            with Transaction().set_context(active_test=False):
+                party = Party(client.party.id)
+                self.assertIsNone(party.name)
+                self.assertFalse(party.active)
+                self.assertEqual(
+                    [(a.street, a.city) for a in party.addresses],
+                    [(None, None)])
+                self.assertEqual(
+                    [m.value for m in party.contact_mechanisms], ['****'])
+            # another case still needs the client and the person
+            self.assertEqual(kept.client.birth_date, dt.date(1980, 12, 31))
+            self.assertEqual(kept.client.party.name, "Nora Haddad")
+            self.assertEqual(recent.client.party.name, "Lina Haddad")
+
+            # idempotent, and read-only
+            with Transaction().set_user(0):
+                Cron.run_once([cron])
+            self.assertEqual(figures(), before)
+            with Transaction().set_context(_check_access=True), \
+                    self.assertRaises(UserError):
+                Case.write([old], {'barriers': [('add', [])]})
+            with self.assertRaises(UserError):
+                Case.reopen([old])
+            self.assertEqual(Case(old.id).state, 'closed')
+            with self.assertRaises(UserError):
+                Case.write([old], {'consents': [('create', [{
+                                    'purpose': "Again",
+                                    'date': today}])]})
+
+    @with_transaction()
+    def test_retention_years(self):
+        "The retention is set in years after the end, at least none"
+        pool = Pool()
+        Configuration = pool.get('kim.case.configuration')
+        Case = pool.get('kim.case')
+        Date = pool.get('ir.date')
+        configuration = Configuration(1)
+        self.assertEqual(configuration.retention_years, 5)
+        self.assertEqual(
+            Case.retention_cutoff(), dt.date(Date.today().year - 5, 1, 1))
+        configuration.retention_years = 0
+        configuration.save()
+        self.assertEqual(
+            Case.retention_cutoff(), dt.date(Date.today().year, 1, 1))
+        configuration.retention_years = -1
+        with self.assertRaises(DomainValidationError):
+            configuration.save()
+
+    @with_transaction()
+    def test_referral_after_withdrawal(self):
+        "A withdrawal stops the referrals from its date and flags late ones"
+        pool = Pool()
+        Case = pool.get('kim.case')
+        Consent = pool.get('kim.case.consent')
+        Date = pool.get('ir.date')
+        LegalDomain = pool.get('kim.legal_domain')
+        Party = pool.get('party.party')
+        Referral = pool.get('kim.case.referral')
+        company = create_company()
+        today = Date.today()
+        with set_company(company):
+            domain, = LegalDomain.search([], limit=1)
+            service, other = Party.create(
+                [{'name': "Jobcenter"}, {'name': "Schulamt"}])
+            case, = self.create_cases({
+                    'start_date': today - dt.timedelta(days=90)})
+            consent, = Consent.create([{
+                        'case': case.id, 'purpose': "Referral",
+                        'date': today - dt.timedelta(days=60),
+                        'recipients': [('add', [service.id, other.id])],
+                        }])
+
+            def refer(days, recipient=service):
+                referral, = Referral.create([{
+                            'case': case.id, 'recipient': recipient.id,
+                            'legal_domain': domain.id,
+                            'date': today - dt.timedelta(days=days),
+                            }])
+                return referral
+            before = refer(30)
+            # entered 20 days ago
+            table = Referral.__table__()
+            Transaction().connection.cursor().execute(*table.update(
+                    [table.create_date],
+                    [dt.datetime.combine(
+                            today - dt.timedelta(days=20), dt.time(9))],
+                    where=table.id == before.id))
+            Transaction().cache.clear()
+            Consent.write([consent], {
+                    'withdrawal_date': today - dt.timedelta(days=10)})
+            late = refer(30)
+            with self.assertRaises(UserError):
+                refer(10)
+            # another consent still covers the other recipient
+            Consent.create([{
+                        'case': case.id, 'purpose': "Schulamt",
+                        'date': today - dt.timedelta(days=60),
+                        'recipients': [('add', [other.id])],
+                        }])
+            covered = refer(30, other)
+
+            self.assertEqual(Consent(consent.id).state, 'withdrawn')
+            self.assertEqual(
+                [(r.id, r.entered_after_withdrawal)
+                    for r in Referral.browse([before, late, covered])],
+                [(before.id, False), (late.id, True), (covered.id, False)])
+            # the history remains on the case
+            self.assertEqual(
+                sorted(c.state for c in Case(case.id).consents),
+                ['valid', 'withdrawn'])
 
 
 del ModuleTestCase
