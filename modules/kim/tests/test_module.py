@@ -193,6 +193,14 @@ class KimTestCase(
                 Address.create([{'party': 10 ** 9, 'street': "None"}])
             with self.assertRaises(LinkValueError):
                 Address.create([{'party': str(public.id)}])
+            # SQLite has no foreign keys to refuse a negative id
+            with self.assertRaises(LinkValueError):
+                Address.create([{'party': -5, 'street': "None"}])
+            # nor a type to refuse a number for a text
+            with self.assertRaises(LinkValueError):
+                Address.create([{'party': public.id, 'street': 5}])
+            with self.assertRaises(LinkValueError):
+                Address.search([('street', '=', "Ok"), 'OR'])
             with self.assertRaises(LinkValueError):
                 Party.write([Party(public.id)], {'addresses': 'add'})
             # the form's checks and on_change calls build records too
