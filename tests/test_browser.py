@@ -14,9 +14,11 @@ The tests run in the SQLite pass of ``scripts/test.sh``.  Without Chromium
 or npm they are skipped, except under ``CI=true``, where that is a failure
 (``.ci/run`` installs Chromium).
 """
+import datetime as dt
 import glob
 import json
 import os
+import re
 import shutil
 import socket
 import sqlite3
@@ -96,7 +98,14 @@ class BrowserTestCase(unittest.TestCase):
         with open(cls.conf, 'w') as fp:
             fp.write(f"[database]\nuri = sqlite://\npath = {var}/db\n\n"
                 f"[web]\nlisten = 127.0.0.1:{cls.port}\n"
-                f"root = {var}/sao\n")
+                f"root = {var}/sao\n\n"
+                # LibreOffice with a profile of its own: a conversion
+                # started elsewhere with the shared one would take the job
+                "[report]\nconvert_command = soffice "
+                f"-env:UserInstallation=file://{var}/libreoffice-browser "
+                "--headless --nolockcheck --nodefault --norestore "
+                '--convert-to "%(output_extension)s" '
+                '--outdir "%(directory)s" "%(input_path)s"\n')
         cls.log = open(os.path.join(var, 'trytond-browser.log'), 'w')
         cls.server = subprocess.Popen(
             [os.path.join(os.path.dirname(sys.executable), 'trytond'),
@@ -122,7 +131,8 @@ class BrowserTestCase(unittest.TestCase):
         cls.english = english_strings()
         os.makedirs(SCREENSHOTS, exist_ok=True)
 
-        db = sqlite3.connect(os.path.join(var, 'db', DATABASE + '.sqlite'))
+        cls.database = os.path.join(var, 'db', DATABASE + '.sqlite')
+        db = sqlite3.connect(cls.database)
         # a client of Caritas: no login of Stadt Musterstadt may find her
         (cls.caritas_client,), = db.execute("""
             SELECT p.name FROM kim_case_client k
@@ -136,6 +146,17 @@ class BrowserTestCase(unittest.TestCase):
             JOIN party_party cp ON cp.id = c.party
             WHERE cp.name LIKE 'Stadt Musterstadt%'
                 AND k.start_date BETWEEN '2025-01-01' AND '2025-12-31'""")
+        # the meeting held last, in which the coordination adopts
+        (cls.held_meeting, cls.held_meeting_start), = db.execute("""
+            SELECT name, start FROM kim_steering_meeting
+            WHERE state = 'held' ORDER BY start DESC LIMIT 1""")
+        # another provider's case manager: no post of the city may have her
+        (cls.caritas_employee,), = db.execute("""
+            SELECT p.name FROM company_employee e
+            JOIN party_party p ON p.id = e.party
+            JOIN company_company c ON c.id = e.company
+            JOIN party_party cp ON cp.id = c.party
+            WHERE cp.name LIKE 'Caritas%' ORDER BY e.id LIMIT 1""")
         db.close()
 
     @classmethod
@@ -199,13 +220,14 @@ class BrowserTestCase(unittest.TestCase):
         return page.inner_text('#tabcontent .tab-pane.active')
 
     def assert_german(self, page):
-        "No visible string of the menu and the open tab is English"
+        "No visible string of the menu, the tab and its dialogs is English"
         texts = page.evaluate("""() => [
-                '#menu', '#tablist', '#tabcontent .tab-pane.active']
+                '#menu', '#tablist', '#tabcontent .tab-pane.active',
+                '.modal.in']
             .flatMap(s => Array.from(document.querySelectorAll(s)))
             .flatMap(n => n.innerText.split('\\n'))
             .concat(Array.from(document.querySelectorAll(
-                '#tabcontent .tab-pane.active [title]'))
+                '#tabcontent .tab-pane.active [title], .modal.in [title]'))
                 .map(n => n.title))""")
         visible = {t.strip() for t in texts if t.strip()}
         self.assertEqual(sorted(visible & self.english), [])
@@ -225,6 +247,186 @@ class BrowserTestCase(unittest.TestCase):
 
     def screenshot(self, page, name):
         page.screenshot(path=os.path.join(SCREENSHOTS, f'{name}.png'))
+
+    def query(self, sql, *args):
+        "The rows of the demo database as the server left them"
+        db = sqlite3.connect(self.database)
+        try:
+            return db.execute(sql, args).fetchall()
+        finally:
+            db.close()
+
+    def tab(self, page):
+        return page.locator('#tabcontent > .tab-pane.active')
+
+    def new_record(self, page, ready):
+        "A new record in the form of the open tab, once it shows the default"
+        tab = self.tab(page)
+        tab.locator('button#new_').click()
+        self.wait_value(page, tab, ready)
+        return tab
+
+    def wait_value(self, page, scope, name):
+        """Wait for the value of the field name, the default of a new record,
+        and for the cursor the form then puts in a field: what is typed
+        before is overwritten or cleared when the field loses the focus"""
+        entry = scope.locator(f'[name="{name}"]').first
+        entry.wait_for(state='attached')
+        page.wait_for_function(
+            'entry => entry.value', arg=entry.element_handle())
+        page.wait_for_function("""scope => {
+                const active = document.activeElement;
+                return scope.contains(active)
+                    && ['INPUT', 'SELECT', 'TEXTAREA'].includes(
+                        active.tagName);
+            }""", arg=scope.element_handle())
+        page.wait_for_load_state('networkidle')
+
+    def open_record(self, page, text):
+        "Open the record of the list whose cell shows exactly the text"
+        tab = self.tab(page)
+        tab.locator('table.tree tbody td').get_by_text(
+            text, exact=True).first.click()
+        tab.locator('button#switch_').click()
+        page.wait_for_selector('#tabcontent > .tab-pane.active .form')
+        page.wait_for_load_state('networkidle')
+        return self.tab(page)
+
+    def dialog(self, page, count=1, ready='date'):
+        """The dialog on top, once count dialogs are open and it shows the
+        default of its field ready"""
+        page.wait_for_function(
+            'n => document.querySelectorAll(".modal.in").length == n',
+            arg=count)
+        dialog = page.locator('.modal.in').last
+        self.wait_value(page, dialog, ready)
+        return dialog
+
+    def close_dialog(self, page, count=0):
+        "Accept the dialog on top (OK, Add) and wait for the one below"
+        page.locator('.modal.in').last.locator(
+            '.modal-footer button.btn-primary').click()
+        page.wait_for_function(
+            'n => document.querySelectorAll(".modal.in").length == n',
+            arg=count)
+        page.wait_for_load_state('networkidle')
+
+    def type_in(self, scope, name, text):
+        """Type text into the relation field name until its completion
+        answers: the form clears an entry that loses the focus while it
+        settles.  Return the entry and the completion"""
+        from playwright.sync_api import TimeoutError as Timeout
+        entry = scope.locator(f'input[name="{name}"]:visible')
+        menu = scope.locator('.dropdown-completion:visible')
+        for _ in range(3):
+            entry.fill(text)
+            try:
+                menu.locator('.action-search').wait_for(timeout=5000)
+            except Timeout:
+                continue
+            scope.page.wait_for_load_state('networkidle')
+            if entry.input_value() == text:
+                break
+        return entry, menu
+
+    def completion(self, scope, name, text):
+        "The records the field name offers for the typed text"
+        entry, menu = self.type_in(scope, name, text)
+        offered = menu.locator(
+            'li:not(.dropdown-header):not(.action)').all_inner_texts()
+        entry.fill('')
+        entry.press('Escape')
+        return offered
+
+    def create(self, scope, name, text):
+        "Create the record of the relation field name from the typed text"
+        _, menu = self.type_in(scope, name, text)
+        menu.locator('.action-create a').click()
+
+    def choose(self, scope, name, text, choice=None):
+        "Type text into the many2one field name and pick choice offered"
+        entry, menu = self.type_in(scope, name, text)
+        menu.locator('li:not(.dropdown-header):not(.action)',
+            has_text=choice or text).first.click()
+        scope.page.wait_for_load_state('networkidle')
+        self.assertIn(choice or text, entry.input_value())
+
+    def add(self, scope, name, text):
+        "Add the record offered for text to the many2many field name"
+        field = scope.locator('.form-many2many').filter(
+            has=scope.page.locator(f'input[name="{name}"]'))
+        _, menu = self.type_in(field, name, text)
+        menu.locator('li:not(.dropdown-header):not(.action)',
+            has_text=text).first.click()
+        field.locator('tbody tr', has_text=text).wait_for()
+
+    def fill_number(self, scope, name, value):
+        "Enter the number into the numeric field (its own input to edit)"
+        scope.locator(f'input[name="{name}"]:visible').click()
+        number = scope.locator(f'input[name="{name}"][type=number]')
+        number.fill(value)
+        number.press('Tab')
+
+    def page_tab(self, page, title):
+        "Show the page of the form's notebook and return its field"
+        tab = self.tab(page)
+        tab.locator('.form-notebook .nav-tabs a', has_text=title).first.click()
+        return tab.locator('.form-notebook .tab-pane.active').first
+
+    def click_button(self, page, name, label):
+        "Click the button of the form and wait for its answer"
+        button = self.tab(page).locator(f'.form button[name="{name}"]')
+        self.assertEqual(button.get_attribute('title'), label)
+        called = re.compile(rf'"method": ?"model\.[\w.]+\.{name}"')
+        with page.expect_response(lambda response: called.search(
+                    response.request.post_data or '')):
+            button.click()
+        page.wait_for_load_state('networkidle')
+        self.assertEqual(page.locator('.modal.in').count(), 0,
+            page.locator('.modal.in').all_inner_texts())
+
+    def save(self, page):
+        "Save the record of the tab and wait until the server has it"
+        stored = re.compile(r'"method": ?"model\.[\w.]+\.(create|write)"')
+        with page.expect_response(lambda response: stored.search(
+                    response.request.post_data or '')):
+            self.tab(page).locator('button#save').click()
+        page.wait_for_load_state('networkidle')
+        self.assertEqual(page.locator('.modal.in').count(), 0,
+            page.locator('.modal.in').all_inner_texts())
+
+    def selected(self, scope, name):
+        "The text shown by the selection field name"
+        return scope.locator(f'select[name="{name}"]').evaluate(
+            's => s.selectedIndex >= 0 ? s.options[s.selectedIndex].text'
+            ' : ""')
+
+    def value(self, page, scope, name):
+        "The value of the field name, once the form shows one"
+        entry = scope.locator(f'input[name="{name}"]').first
+        page.wait_for_function(
+            'entry => entry.value', arg=entry.element_handle())
+        return entry.input_value()
+
+    def wait_selected(self, page, scope, name, text):
+        "Wait for the selection field name to show the text"
+        page.wait_for_function("""([select, text]) =>
+                select.selectedIndex >= 0
+                && select.options[select.selectedIndex].text == text""",
+            arg=[scope.locator(f'select[name="{name}"]').element_handle(),
+                text])
+
+    def assert_pdf(self, page, action):
+        "The print action of the form gives a PDF"
+        tab = self.tab(page)
+        tab.locator('button#print').click()
+        with page.expect_download(timeout=120000) as download:
+            tab.locator('.dropdown-menu:visible a', has_text=action).click()
+        with open(download.value.path(), 'rb') as fp:
+            content = fp.read()
+        self.assertTrue(content.startswith(b'%PDF'), content[:20])
+        self.assertEqual(self.page_errors, [])
+        return content
 
     def test_case_manager(self):
         "A case manager sees her cases, never a client of another Träger"
@@ -257,6 +459,8 @@ class BrowserTestCase(unittest.TestCase):
 
         self.open_menu(
             page, 'KIM', 'Fallmanagement', 'Auswertungen', 'Fallzahlen')
+        self.tab(page).locator('table.tree tbody td').filter(
+            has_text='Stadt Musterstadt').first.wait_for()
         text = self.tab_text(page)
         self.assertIn('Stadt Musterstadt', text)
         self.assertNotIn('Caritas', text)
@@ -314,3 +518,239 @@ class BrowserTestCase(unittest.TestCase):
         self.screenshot(page, 'foreigners-authority')
         self.search(page, self.caritas_client)
         self.assertNotIn(self.caritas_client, self.tab_text(page))
+
+    def test_case_manager_case(self):
+        """A case manager takes a new client in: the client and her case,
+        a consent, the assessment, a contact, a referral and the case file"""
+        name = 'Amira Haddou'
+        page = self.login('anna')
+        self.open_menu(page, 'KIM', 'Fallmanagement', 'Fälle')
+        tab = self.new_record(page, 'start_date')
+        self.assertNotIn(self.caritas_client, ' '.join(
+                self.completion(tab, 'client', self.caritas_client)))
+
+        # the client, created from the case with her person
+        self.create(tab, 'client', name)
+        client = self.dialog(page, ready='company')
+        self.create(client, 'party', name)
+        person = self.dialog(page, 2, ready='name')
+        self.assertEqual(person.locator('input[name="name"]').input_value(),
+            name)
+        self.assert_german(page)
+        self.close_dialog(page, 1)
+        client.locator('input[name="birth_date"]').fill('14.03.1990')
+        client.locator('input[name="birth_date"]').press('Tab')
+        self.assert_german(page)
+        self.close_dialog(page)
+        # the case gets the client created once the dialog has closed
+        page.wait_for_function('([entry, name]) => entry.value == name',
+            arg=[tab.locator('input[name="client"]').element_handle(), name])
+        self.choose(tab, 'target_group', 'Neuzugewanderte')
+        self.save(page)
+        number = self.value(page, tab, 'number')
+        self.assertRegex(number, r'^KI-\d{4}-\d{4}$')
+
+        # the consent, which names the Jobcenter as recipient
+        consents = self.page_tab(page, 'Einwilligungen')
+        consents.locator('button[title="Neu"]').first.click()
+        consent = self.dialog(page)
+        consent.locator('input[name="purpose"]').fill(
+            'Case Management und Vermittlung an das Jobcenter')
+        self.add(consent, 'recipients', 'Jobcenter Musterstadt')
+        self.assertEqual(self.selected(consent, 'form'), 'Schriftlich')
+        self.assert_german(page)
+        self.close_dialog(page)
+        self.save(page)
+        consents.locator('tbody td').get_by_text(
+            'Gültig', exact=True).wait_for()
+
+        self.click_button(page, 'assess', 'Bestandsaufnahme beginnen')
+        self.wait_selected(
+            page, tab, 'state', 'Bestandsaufnahme (Assessment)')
+
+        contacts = self.page_tab(page, 'Kontakte')
+        contacts.locator('button[title="Neu"]').first.click()
+        contact = self.dialog(page)
+        self.fill_number(contact, 'duration', '45')
+        contact.locator('textarea[name="notes"]').fill(
+            'Erstgespräch mit Dolmetscherin')
+        self.assert_german(page)
+        self.close_dialog(page)
+
+        referrals = self.page_tab(page, 'Vermittlungen')
+        referrals.locator('button[title="Neu"]').first.click()
+        referral = self.dialog(page)
+        self.choose(referral, 'recipient', 'Jobcenter Musterstadt')
+        self.choose(referral, 'legal_domain', 'SGB II',
+            'SGB II – Grundsicherung für Arbeitsuchende')
+        self.assert_german(page)
+        self.close_dialog(page)
+        self.save(page)
+        self.page_tab(page, 'Kontakte').locator('tbody td').get_by_text(
+            '45', exact=True).first.wait_for()
+        self.page_tab(page, 'Vermittlungen').locator('tbody td').get_by_text(
+            'Jobcenter Musterstadt', exact=True).first.wait_for()
+        self.assert_german(page)
+        self.screenshot(page, 'case-manager-case')
+
+        (state, consents, contacts, referrals, party), = self.query("""
+            SELECT k.state,
+                (SELECT COUNT(*) FROM kim_case_consent WHERE "case" = k.id),
+                (SELECT COUNT(*) FROM kim_case_contact WHERE "case" = k.id),
+                (SELECT COUNT(*) FROM kim_case_referral WHERE "case" = k.id),
+                p.name
+            FROM kim_case k JOIN kim_case_client c ON c.id = k.client
+            JOIN party_party p ON p.id = c.party
+            WHERE k.number = ?""", number)
+        self.assertEqual(
+            (state, consents, contacts, referrals, party),
+            ('assessment', 1, 1, 1, name))
+
+        self.assertGreater(len(self.assert_pdf(page, 'Fallakte (PDF)')), 1000)
+
+    @unittest.expectedFailure
+    def test_case_manager_client_name(self):
+        """The name typed into the client of a new case is the person of the
+        client created from there"""
+        # kim.case.client's rec_name is a function field the client form
+        # does not show, so sao's default_rec_name reaches no field of it
+        name = 'Amira Haddou'
+        page = self.login('anna')
+        self.open_menu(page, 'KIM', 'Fallmanagement', 'Fälle')
+        tab = self.new_record(page, 'start_date')
+        self.create(tab, 'client', name)
+        client = self.dialog(page, ready='company')
+        self.assertEqual(client.locator('input[name="party"]').input_value(),
+            name)
+
+    def test_coordinator_resolution(self):
+        """The coordination adopts a resolution in the meeting held and
+        finds it overdue once its due date has passed"""
+        title = 'Sprachkursplätze mit Kinderbetreuung ausbauen'
+        start = dt.datetime.fromisoformat(self.held_meeting_start).date()
+        due = start + dt.timedelta(days=1)
+        self.assertLess(due, dt.date.today())
+        page = self.login('petra')
+        self.open_menu(page, 'KIM', 'Steuerung', 'Beschlüsse')
+        tab = self.new_record(page, 'kind')
+        tab.locator('input[name="name"]').fill(title)
+        self.choose(tab, 'group', 'Lenkungsgruppe')
+        self.choose(tab, 'meeting', self.held_meeting)
+        tab.locator('input[name="due_date"]').fill(due.strftime('%d.%m.%Y'))
+        tab.locator('input[name="due_date"]').press('Tab')
+        self.page_tab(page, 'Text').locator('textarea[name="text"]').fill(
+            'Die Lenkungsgruppe bittet das Kommunale Integrationszentrum, '
+            'mit den Sprachkursträgern zusätzliche Plätze mit '
+            'Kinderbetreuung zu planen.')
+        responsibility = self.page_tab(page, 'Zuständigkeit')
+        self.assertNotIn(self.caritas_client, ' '.join(self.completion(
+                    responsibility, 'responsible_person',
+                    self.caritas_client)))
+        self.save(page)
+        self.click_button(page, 'adopt', 'Beschließen')
+        self.wait_selected(page, tab, 'state', 'Beschlossen')
+        number = self.value(page, tab, 'number')
+        self.assertRegex(number, r'\d{4}/\d+')
+        self.page_tab(page, 'Text')
+        self.assert_german(page)
+        self.screenshot(page, 'coordinator-resolution')
+
+        tab.locator('button#switch_').click()
+        tab.locator('.nav-tabs a', has_text='Überfällig').first.click()
+        page.wait_for_load_state('networkidle')
+        tab.locator('table.tree tbody td').get_by_text(
+            title, exact=True).wait_for()
+        self.assert_german(page)
+
+        # the start page of the next login lists it among the overdue
+        page = self.login('petra')
+        page.wait_for_selector('#tabcontent .tab-pane.active .board')
+        page.get_by_text(title, exact=True).first.wait_for()
+        self.assert_german(page)
+
+    def test_finance_staffing(self):
+        """Finance records a change of staff on a post of the city and
+        prints the proof of use of the year with it"""
+        page = self.login('frank')
+        self.open_menu(page, 'KIM', 'Förderung', 'Geförderte Stellen')
+        self.search(page, 'Verwaltungsassistenz KI')
+        tab = self.open_record(page, 'Verwaltungsassistenz KI')
+        staffing = tab.locator('.form-one2many').first
+        # Jan Peters leaves at the end of November, Miriam Koch follows
+        row = staffing.locator('tbody tr', has_text='Jan Peters').first
+        row.click()
+        row.locator('td').nth(4).click()
+        end = row.locator('input[name="end_date"]')
+        end.fill('30.11.2026')
+        end.press('Tab')
+        rows = staffing.locator('tbody tr')
+        count = rows.count()
+        staffing.locator('button[title="Neu"]').first.click()
+        # the new line, below the others, starts with the post
+        new = rows.nth(count)
+        self.wait_value(page, new, 'start_date')
+        self.assertEqual(
+            self.completion(new, 'employee', self.caritas_employee), [])
+        self.choose(new, 'employee', 'Miriam', 'Miriam Koch')
+        new.locator('input[name="start_date"]').fill('01.12.2026')
+        new.locator('input[name="start_date"]').press('Tab')
+        self.fill_number(new, 'fte', '0.5')
+        self.save(page)
+        self.assert_german(page)
+        self.screenshot(page, 'finance-staffing')
+        self.assertEqual(self.query("""
+                SELECT p.name, s.start_date, s.end_date, s.fte
+                FROM kim_funding_staffing s
+                JOIN kim_funding_post t ON t.id = s.post
+                JOIN company_employee e ON e.id = s.employee
+                JOIN party_party p ON p.id = e.party
+                WHERE t.name = 'Verwaltungsassistenz KI'
+                    AND s.start_date >= '2025-08-16'
+                ORDER BY s.start_date"""), [
+                ('Jan Peters', '2025-08-16', '2026-11-30', b'0.5'),
+                ('Miriam Koch', '2026-12-01', None, b'0.5')])
+
+        self.open_menu(page, 'KIM', 'Förderung', 'Verwendungsnachweise')
+        tab = self.tab(page)
+        # the city's proof of 2026 is the one without a contract
+        row = tab.locator('table.tree tbody tr').filter(
+            has_text='2026').filter(has_not_text='WLV-').first
+        row.locator('td').get_by_text('2026', exact=True).click()
+        tab.locator('button#switch_').click()
+        page.wait_for_selector('#tabcontent > .tab-pane.active .form')
+        page.wait_for_load_state('networkidle')
+        self.click_button(page, 'compute', 'Berechnen')
+        staff = self.page_tab(page, 'Stellenbesetzung')
+        staff.get_by_text('Miriam Koch').first.wait_for()
+        self.assert_german(page)
+        self.assertGreater(len(self.assert_pdf(
+                    page, 'Verwendungsnachweis (Kommune, PDF)')), 1000)
+
+    def test_foreigners_authority_precheck(self):
+        """The foreigners' authority opens the pre-check of a § 25b
+        procedure and sees which requirements are not yet proven"""
+        name = 'Samuel Tesfaye'
+        page = self.login('sven')
+        self.open_menu(page, 'KIM', 'Behörden', 'Verfahren')
+        tab = self.new_record(page, 'company')
+        self.assertNotIn(self.caritas_client, ' '.join(
+                self.completion(tab, 'party', self.caritas_client)))
+        self.create(tab, 'party', name)
+        self.dialog(page, ready='name')
+        self.close_dialog(page)
+        tab.locator('select[name="kind"]').select_option(
+            label='Nachhaltige Integration (§ 25b AufenthG)')
+        tab.locator('select[name="german_level"]').select_option(label='A1')
+        self.save(page)
+        self.click_button(page, 'check_requirements', 'Voraussetzungen prüfen')
+        requirements = self.page_tab(page, 'Voraussetzungen')
+        for requirement, state in [
+                ('Mündliche Deutschkenntnisse auf Niveau A2', 'Nicht erfüllt'),
+                ('Lebensunterhalt überwiegend durch Erwerbstätigkeit',
+                    'Noch nicht bekannt'),
+                ]:
+            requirements.locator('tbody tr', has_text=requirement).filter(
+                has_text=state).wait_for()
+        self.assertEqual(self.selected(tab, 'state'), 'Vorprüfung')
+        self.assert_german(page)
+        self.screenshot(page, 'foreigners-authority-precheck')
