@@ -304,12 +304,29 @@ class BrowserTestCase(unittest.TestCase):
 
     def close_dialog(self, page, count=0):
         "Accept the dialog on top (OK, Add) and wait for the one below"
-        page.locator('.modal.in').last.locator(
-            '.modal-footer button.btn-primary').click()
-        page.wait_for_function(
-            'n => document.querySelectorAll(".modal.in").length == n',
-            arg=count)
+        from playwright.sync_api import TimeoutError as Timeout
+        dialog = page.locator('.modal.in').last
+        dialog.locator('.modal-footer button.btn-primary').click()
+        try:
+            page.wait_for_function(
+                'n => document.querySelectorAll(".modal.in").length == n',
+                arg=count)
+        except Timeout:
+            self.fail(f"the dialog stayed open: {dialog.inner_text()}")
         page.wait_for_load_state('networkidle')
+
+    def fill_text(self, page, scope, name, text):
+        """Fill the text field name until it keeps the text: a default or
+        change the form applies late overwrites what was typed before"""
+        entry = scope.locator(
+            f'input[name="{name}"]:visible, textarea[name="{name}"]:visible')
+        for _ in range(3):
+            entry.fill(text)
+            entry.press('Tab')
+            page.wait_for_load_state('networkidle')
+            if entry.input_value() == text:
+                break
+        self.assertEqual(entry.input_value(), text)
 
     def type_in(self, scope, name, text):
         """Type text into the relation field name until its completion
@@ -554,9 +571,12 @@ class BrowserTestCase(unittest.TestCase):
         consents = self.page_tab(page, 'Einwilligungen')
         consents.locator('button[title="Neu"]').first.click()
         consent = self.dialog(page)
-        consent.locator('input[name="purpose"]').fill(
+        self.fill_text(page, consent, 'purpose',
             'Case Management und Vermittlung an das Jobcenter')
         self.add(consent, 'recipients', 'Jobcenter Musterstadt')
+        self.assertEqual(
+            consent.locator('input[name="purpose"]').input_value(),
+            'Case Management und Vermittlung an das Jobcenter')
         self.assertEqual(self.selected(consent, 'form'), 'Schriftlich')
         self.assert_german(page)
         self.close_dialog(page)
@@ -572,7 +592,7 @@ class BrowserTestCase(unittest.TestCase):
         contacts.locator('button[title="Neu"]').first.click()
         contact = self.dialog(page)
         self.fill_number(contact, 'duration', '45')
-        contact.locator('textarea[name="notes"]').fill(
+        self.fill_text(page, contact, 'notes',
             'Erstgespräch mit Dolmetscherin')
         self.assert_german(page)
         self.close_dialog(page)
