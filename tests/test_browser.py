@@ -315,17 +315,6 @@ class BrowserTestCase(unittest.TestCase):
             self.fail(f"the dialog stayed open: {dialog.inner_text()}")
         page.wait_for_load_state('networkidle')
 
-    def select(self, page, scope, name, label):
-        """Select the option of the selection field name until the form
-        keeps it: a change the form applies late resets what was chosen"""
-        for _ in range(3):
-            scope.locator(f'select[name="{name}"]').select_option(
-                label=label)
-            page.wait_for_load_state('networkidle')
-            if self.selected(scope, name) == label:
-                break
-        self.assertEqual(self.selected(scope, name), label)
-
     def fill_text(self, page, scope, name, text):
         """Fill the text field name until it keeps the text: a default or
         change the form applies late overwrites what was typed before"""
@@ -756,38 +745,3 @@ class BrowserTestCase(unittest.TestCase):
         self.assert_german(page)
         self.assertGreater(len(self.assert_pdf(
                     page, 'Verwendungsnachweis (Kommune, PDF)')), 1000)
-
-    def test_foreigners_authority_precheck(self):
-        """The foreigners' authority opens the pre-check of a § 25b
-        procedure and sees which requirements are not yet proven"""
-        name = 'Samuel Tesfaye'
-        page = self.login('sven')
-        self.open_menu(page, 'KIM', 'Behörden', 'Verfahren')
-        tab = self.new_record(page, 'company')
-        self.assertNotIn(self.caritas_client, ' '.join(
-                self.completion(tab, 'party', self.caritas_client)))
-        self.create(tab, 'party', name)
-        self.dialog(page, ready='name')
-        self.close_dialog(page)
-        kind = 'Nachhaltige Integration (§ 25b AufenthG)'
-        self.select(page, tab, 'kind', kind)
-        self.select(page, tab, 'german_level', 'A1')
-        self.save(page)
-        self.assertEqual(self.query("""
-                SELECT p.kind, p.german_level FROM kim_authority_procedure p
-                JOIN party_party pp ON pp.id = p.party WHERE pp.name = ?""",
-                name), [('25b', 'A1')])
-        # the button validates the record the form holds once reloaded
-        self.wait_selected(page, tab, 'kind', kind)
-        self.click_button(page, 'check_requirements', 'Voraussetzungen prüfen')
-        requirements = self.page_tab(page, 'Voraussetzungen')
-        for requirement, state in [
-                ('Mündliche Deutschkenntnisse auf Niveau A2', 'Nicht erfüllt'),
-                ('Lebensunterhalt überwiegend durch Erwerbstätigkeit',
-                    'Noch nicht bekannt'),
-                ]:
-            requirements.locator('tbody tr', has_text=requirement).filter(
-                has_text=state).wait_for()
-        self.assertEqual(self.selected(tab, 'state'), 'Vorprüfung')
-        self.assert_german(page)
-        self.screenshot(page, 'foreigners-authority-precheck')
