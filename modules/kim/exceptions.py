@@ -19,3 +19,7 @@ class StateError(UserError):
 
 class FrozenError(AccessError):
     pass
+
+
+class PersonalDataError(UserError):
+    pass

@@ -3,8 +3,10 @@
 # license terms.
 import datetime as dt
 import glob
+import io
 import json
 import os
+import zipfile
 from unittest.mock import patch
 from zoneinfo import ZoneInfo
 
@@ -374,6 +376,120 @@ class KimTestCase(
             with Transaction().set_user(user.id), check_access():
                 self.assertEqual(
                     bool(Menu.search([('id', '=', menu_id)])), visible)
+
+    def _data_protection_officer(self, login='dpo'):
+        "Create a user of the data protection group"
+        pool = Pool()
+        ModelData = pool.get('ir.model.data')
+        User = pool.get('res.user')
+        group = ModelData.get_id('kim', 'group_kim_data_protection')
+        user, = User.create([{
+                    'name': "DPO", 'login': login,
+                    'groups': [('add', [group])],
+                    }])
+        return user
+
+    @with_transaction()
+    def test_personal_data_of_party(self):
+        """The export of a person holds her names, addresses, contact
+        mechanisms and identifiers with their labels in the language of the
+        user, and the log entries of her records"""
+        pool = Pool()
+        Party = pool.get('party.party')
+        Log = pool.get('ir.model.log')
+        party = Party(name="Amal Haddad", addresses=[{
+                    'street': "Hafenweg 3", 'postal_code': "44100",
+                    'city': "Testhausen", 'active': False}],
+            contact_mechanisms=[{'type': 'phone', 'value': "+4923150505"}],
+            identifiers=[{'type': None, 'code': "ID-4711"}])
+        party.save()
+        Log.create([{
+                    'resource': str(party), 'event': 'write',
+                    'target': 'name', 'user': 1}])
+        data = json.loads(Party.kim_personal_json(party))
+        self.assertEqual(data['format'], 'kim-personal-data/1')
+        self.assertEqual(data['person'], {
+                'id': party.id, 'name': "Amal Haddad"})
+        sections = {s['model']: s for s in data['sections']}
+        self.assertEqual(list(sections), [
+                'party.party', 'party.address', 'party.contact_mechanism',
+                'party.identifier', 'ir.model.log'])
+        self.assertIn('Hafenweg 3', json.dumps(sections['party.address']))
+        self.assertIn('ID-4711', json.dumps(sections['party.identifier']))
+        values = {v['field']: v
+            for v in sections['party.party']['records'][0]['fields']}
+        self.assertEqual(values['name']['value'], "Amal Haddad")
+        log, = sections['ir.model.log']['records']
+        fields_ = {v['field']: v['value'] for v in log['fields']}
+        self.assertEqual(fields_['target'], 'name')
+        # ISO in the file
+        dt.datetime.fromisoformat(fields_['create_date'])
+
+        with Transaction().set_context(language='de'):
+            data = Party.kim_personal_data(party)
+        mechanism, = [s for s in data['sections']
+            if s['model'] == 'party.contact_mechanism']
+        values = {v['field']: v for v in mechanism['records'][0]['fields']}
+        self.assertEqual(values['type']['value'], 'phone')
+        self.assertEqual(data['language'], 'de')
+
+    @with_transaction()
+    def test_personal_data_follows_rules(self):
+        """The export of a person the user may not read is refused; nothing
+        of a record she may not read comes into the export"""
+        pool = Pool()
+        Party = pool.get('party.party')
+        secret, public, _ = self._secret_party()
+        user = self._data_protection_officer()
+        with Transaction().set_user(user.id):
+            with self.assertRaises(AccessError):
+                Party.kim_personal_data(secret)
+            data = Party.kim_personal_json(public)
+        self.assertIn(b'Road 2', data)
+        self.assertNotIn(b'Secret Person', data)
+
+    @with_transaction()
+    def test_personal_data_wizard(self):
+        """The wizard of the person's actions gives the document (ODT) and
+        the JSON file to the data protection group, nobody else"""
+        pool = Pool()
+        Party = pool.get('party.party')
+        ModelData = pool.get('ir.model.data')
+        Keyword = pool.get('ir.action.keyword')
+        Wizard = pool.get('kim.party.personal_data', type='wizard')
+        party, = Party.create([{'name': "Amal Haddad"}])
+        action_id = ModelData.get_id('kim', 'wizard_personal_data')
+        self.assertEqual(Keyword.search_count([
+                    ('keyword', '=', 'form_action'),
+                    ('model', '=', 'party.party,-1'),
+                    ('action.id', '=', action_id),
+                    ]), 1)
+        dpo = self._data_protection_officer()
+        other = self._data_protection_officer('other')
+        other.groups = []
+        other.save()
+        context = {
+            'active_model': 'party.party', 'active_id': party.id,
+            'active_ids': [party.id], 'action_id': action_id}
+
+        with Transaction().set_user(other.id), Transaction().set_context(
+                context), check_access():
+            with self.assertRaises(AccessError):
+                Wizard.create()
+
+        with Transaction().set_user(dpo.id), Transaction().set_context(
+                context), check_access():
+            session_id, _, _ = Wizard.create()
+            with patch('shutil.which', return_value=None):
+                result = Wizard.execute(session_id, {}, 'export')
+        values = result['view']['defaults']
+        data = json.loads(values['data'])
+        self.assertEqual(data['person']['name'], "Amal Haddad")
+        self.assertTrue(values['data_name'].endswith('.json'))
+        self.assertTrue(values['document_name'].endswith('.odt'))
+        self.assertIsNone(values['pdf'])
+        with zipfile.ZipFile(io.BytesIO(values['document'])) as odt:
+            self.assertIn('Amal Haddad', odt.read('content.xml').decode())
 
 
 del ModuleTestCase
