@@ -28,9 +28,11 @@ from pathlib import Path
 
 import psycopg
 
+import generate_modules
 from trytond_config import use_database_uri
 
 DEFAULT_URI = 'postgresql://postgres@127.0.0.1:5432/'
+DEFAULT_PASSWORD = 'kim-bench-2026'
 STARTED = time.monotonic()
 
 # Kreise and kreisfreie Städte of NRW with a weight (about the population in
@@ -154,7 +156,8 @@ COUNTRIES = [
 # built again after the load, which is several times faster.
 BULK_TABLES = [
     'party_party', 'party_contact_mechanism', 'kim_case_client',
-    'kim_case_client-kim_case_language', 'kim_case_client_household_member', 'kim_case',
+    'kim_case_client-kim_case_language', 'kim_case_client_household_member',
+    'kim_case',
     'kim_case_contact', 'kim_case_need', 'kim_case_goal', 'kim_case_consent',
     'kim_case_consent-party_party', 'kim_case_referral', 'company_employee',
     'res_user', 'res_user-company_company', 'res_user-company_employee',
@@ -192,6 +195,14 @@ def parse_args():
         help="sets the number of case managers (default: %(default)s, "
         "i.e. 1,000 managers for 200,000 cases)")
     parser.add_argument('--seed', type=float, default=0.42)
+    parser.add_argument(
+        '--all-modules', action='store_true',
+        help="also install and fill kim_steering, kim_funding and "
+        "kim_authority, with the staff of their roles")
+    parser.add_argument(
+        '--password', default=DEFAULT_PASSWORD,
+        help="the password of every generated login (default: "
+        "%(default)s), for bench/load.py")
     args = parser.parse_args()
     if not 1 <= args.orgs <= len(ORGANISATIONS):
         parser.error(f"--orgs must be between 1 and {len(ORGANISATIONS)}")
@@ -214,8 +225,12 @@ def recreate_database(args):
             "ENCODING 'UTF8'")
 
 
+def modules(args):
+    return generate_modules.MODULES if args.all_modules else ['kim_case']
+
+
 def install_schema(args, conf):
-    "Install kim_case and its dependencies with trytond-admin"
+    "Install the modules and their dependencies with trytond-admin"
     admin = Path(sys.executable).with_name('trytond-admin')
     if not admin.exists():
         admin = shutil.which('trytond-admin')
@@ -224,7 +239,7 @@ def install_schema(args, conf):
     env = dict(os.environ, TRYTONPASSFILE=str(passfile))
     subprocess.run([
             str(admin), '-c', conf, '-d', args.database, '--all',
-            '-u', 'kim_case', '--activate-dependencies',
+            '-u', *modules(args), '--activate-dependencies',
             '--email', 'admin@example.org'],
         check=True, env=env, stdout=subprocess.DEVNULL)
 
@@ -266,7 +281,9 @@ def create_organisations(args):
 
 
 def set_sequences(args, next_party, next_case):
-    "Move the Tryton sequences past the generated codes and numbers"
+    """Move the Tryton sequences past the generated codes and numbers,
+    give every login the password and schedule the actions as if they
+    had run last night"""
     from trytond.pool import Pool
     from trytond.transaction import Transaction
 
@@ -274,11 +291,26 @@ def set_sequences(args, next_party, next_case):
     with Transaction().start(args.database, 0) as transaction:
         ModelData = pool.get('ir.model.data')
         Sequence = pool.get('ir.sequence')
+        User = pool.get('res.user')
         for module, fs_id, value in [
                 ('party', 'sequence_party', next_party),
                 ('kim_case', 'sequence_case', next_case)]:
             sequence = Sequence(ModelData.get_id(module, fs_id))
             Sequence.write([sequence], {'number_next': value})
+        cursor = transaction.connection.cursor()
+        # One hash for all: hashing 1,000 passwords one by one takes
+        # minutes.
+        cursor.execute(
+            "UPDATE res_user SET password_hash = %s WHERE id > 0",
+            (User.hash_password(args.password),))
+        # Otherwise the first trytond-cron would run every action at once,
+        # among them the anonymisation of the cases ended 5 years ago.
+        cursor.execute(
+            "UPDATE ir_cron SET next_call = CASE interval_type "
+            "WHEN 'minutes' THEN now() AT TIME ZONE 'UTC' "
+            "WHEN 'hours' THEN date_trunc('hour', now() AT TIME ZONE 'UTC') "
+            "+ interval '1 hour' "
+            "ELSE (current_date + 1) + time '02:00' END")
         transaction.commit()
 
 
@@ -310,10 +342,11 @@ class Loader:
             for row in rows:
                 copy.write_row(row)
 
-    def group_id(self, fs_id):
+    def group_id(self, fs_id, module=None):
         return self.scalar(
             "SELECT db_id FROM ir_model_data "
-            "WHERE module IN ('kim', 'kim_case') AND fs_id = %s", (fs_id,))
+            "WHERE module = ANY(%s) AND fs_id = %s",
+            ([module] if module else ['kim', 'kim_case'], fs_id))
 
     def run(self):
         args = self.args
@@ -326,6 +359,8 @@ class Loader:
         self.cases()
         self.clients()
         self.case_lines()
+        if args.all_modules:
+            generate_modules.ModulesLoader(self, log).run()
         self.restore_indexes()
         self.reset_identities()
         next_party = self.next_id('party_party')
@@ -374,7 +409,7 @@ class Loader:
         user_id = self.next_id('res_user')
         parties, employees, users = [], [], []
         user_companies, user_employees, user_groups = [], [], []
-        orgs, emps, svcs = [], [], []
+        orgs, emps, svcs, staff = [], [], [], []
         lo = 0.
         for company, weight, (org_name, _) in zip(
                 self.companies, weights, ORGANISATIONS):
@@ -404,6 +439,15 @@ class Loader:
                 party_id += 1
                 employee_id += 1
                 user_id += 1
+            if args.all_modules:
+                party_id, employee_id, user_id = generate_modules.staff(
+                    self, company, n_emp, rng, STAFF_FIRST, STAFF_LAST,
+                    (party_id, employee_id, user_id),
+                    (parties, employees, users, user_companies,
+                        user_employees, user_groups, staff))
+        if args.all_modules:
+            party_id = generate_modules.district_governments(
+                party_id, parties)
         # Coordination at the Land level sees the figures of everyone.
         users.append((user_id, "Landeskoordination", 'coordination',
                 self.companies[0], None))
@@ -442,6 +486,10 @@ class Loader:
         self.x("CREATE TEMP TABLE b_svc (company int, k int, party int, "
             "PRIMARY KEY (company, k))")
         self.copy('b_svc', ['company', 'k', 'party'], svcs)
+        self.x("CREATE TEMP TABLE b_staff (company int, role text, k int, "
+            "employee int, usr int, PRIMARY KEY (company, role, k))")
+        self.copy('b_staff', ['company', 'role', 'k', 'employee', 'usr'],
+            staff)
         self.x("ANALYZE b_org; ANALYZE b_emp; ANALYZE b_svc")
         log(f"{args.orgs} organisations, {len(emps)} case managers, "
             f"{len(users)} users, {len(svcs)} services")
@@ -589,8 +637,8 @@ class Loader:
                 true, c.usr, c.start_date + time '09:00'
             FROM b_client c ORDER BY c.id""", p)
         self.x("""
-            INSERT INTO kim_case_client (id, company, party, birth_date, gender,
-                nationality, stateless, german_level, entry_date,
+            INSERT INTO kim_case_client (id, company, party, birth_date,
+                gender, nationality, stateless, german_level, entry_date,
                 residence_status, residence_paragraph, residence_valid_until,
                 create_uid, create_date)
             SELECT c.id, c.company, c.party, c.birth_date, c.gender,
@@ -631,8 +679,8 @@ class Loader:
                 FROM generate_series(1, 1 + floor(random() * 2 + c.id * 0)
                     ::int)) l""", p)
         self.x("""
-            INSERT INTO kim_case_client_household_member (client, name, relation,
-                birth_date, create_uid, create_date)
+            INSERT INTO kim_case_client_household_member (client, name,
+                relation, birth_date, create_uid, create_date)
             SELECT c.id, 'Angehörige/r ' || s, CASE WHEN s = 1 THEN 'partner'
                     ELSE 'child' END,
                 CASE WHEN s = 1 THEN c.birth_date + floor(random() * 1500
@@ -809,7 +857,7 @@ def main():
 
     log(f"recreating database {args.database!r} on {args.uri}")
     recreate_database(args)
-    log("installing kim_case with trytond-admin")
+    log(f"installing {', '.join(modules(args))} with trytond-admin")
     install_schema(args, os.environ["TRYTOND_CONFIG"])
     log("creating organisations")
     companies = create_organisations(args)
@@ -823,7 +871,8 @@ def main():
         rows = [(table, *conn.execute(
                     f'SELECT COUNT(*), pg_size_pretty(pg_total_relation_size('
                     f"'\"{table}\"')) FROM \"{table}\"").fetchone())
-            for table in SUMMARY_TABLES]
+            for table in SUMMARY_TABLES + (
+                generate_modules.SUMMARY_TABLES if args.all_modules else [])]
         size = conn.execute(
             "SELECT pg_size_pretty(pg_database_size(current_database()))"
             ).fetchone()[0]
