@@ -2,6 +2,7 @@
 # top level of this repository contains the full copyright notices and
 # license terms.
 import datetime as dt
+import json
 
 from trytond.exceptions import UserError
 from trytond.model.exceptions import AccessError, DomainValidationError
@@ -58,6 +59,42 @@ class KimAuthorityTestCase(
         CompanyTestMixin, ModuleTestCase):
     "Test KIM Authority module"
     module = 'kim_authority'
+
+    @with_transaction()
+    def test_personal_data_of_procedure(self):
+        """The right of access exports the procedures of the person with
+        their periods and requirements to the data protection officer of
+        the organisation, not to the one of another"""
+        pool = Pool()
+        ModelData = pool.get('ir.model.data')
+        Party = pool.get('party.party')
+        User = pool.get('res.user')
+        group = ModelData.get_id('kim', 'group_kim_data_protection')
+        company, other = create_company(), create_company("Other")
+        with set_company(company):
+            procedure = self._procedure('25b', [
+                    ('duldung', dt.date(2020, 3, 1), None)],
+                override_reason="Reason of the override")
+        dpo, other_dpo = User.create([{
+                    'name': n, 'login': n.lower(),
+                    'companies': [('add', [c.id])], 'company': c.id,
+                    'groups': [('add', [group])],
+                    } for n, c in [("Dana", company), ("Olga", other)]])
+        with Transaction().set_user(dpo.id), set_company(company):
+            data = json.loads(Party.kim_personal_json(procedure.party))
+        sections = {s['model']: s for s in data['sections']}
+        self.assertEqual(
+            len(sections['kim.authority.procedure']['records']), 1)
+        self.assertEqual(
+            len(sections['kim.authority.requirement']['records']),
+            len(procedure.requirements))
+        period, = sections['kim.authority.residence_period']['records']
+        self.assertIn(
+            {'2020-03-01'}, [{v['value']} for v in period['fields']])
+        self.assertIn("Reason of the override", json.dumps(data))
+        with Transaction().set_user(other_dpo.id), set_company(other):
+            with self.assertRaises(AccessError):
+                Party.kim_personal_data(procedure.party)
 
     @with_transaction()
     def test_checklist_from_templates(self):

@@ -829,5 +829,142 @@ class KimCaseTestCase(
                 sorted(c.state for c in Case(case.id).consents),
                 ['valid', 'withdrawn'])
 
+    @with_transaction()
+    def test_personal_data_of_client(self):
+        """The export of the right of access holds the client file of the
+        person with her cases and their lines; a data protection officer of
+        another organisation gets nothing of it, a case manager cannot run
+        the export"""
+        import io
+        import zipfile
+        from trytond.model.exceptions import AccessError
+        pool = Pool()
+        Attachment = pool.get('ir.attachment')
+        Case = pool.get('kim.case')
+        Client = pool.get('kim.case.client')
+        Consent = pool.get('kim.case.consent')
+        Contact = pool.get('kim.case.contact')
+        Lang = pool.get('ir.lang')
+        LegalDomain = pool.get('kim.legal_domain')
+        ModelData = pool.get('ir.model.data')
+        Note = pool.get('ir.note')
+        Party = pool.get('party.party')
+        Referral = pool.get('kim.case.referral')
+        User = pool.get('res.user')
+        Wizard = pool.get('kim.party.personal_data', type='wizard')
+        dpo_group = ModelData.get_id('kim', 'group_kim_data_protection')
+        german, = Lang.search([('code', '=', 'de')])
+        Lang.load_translations([german])
+        company, other = create_company(), create_company("Other")
+        jobcenter, = Party.create([{'name': "Jobcenter Testhausen"}])
+        with set_company(company):
+            (anna,), (manager,) = self.create_staff(company, "Anna Becker")
+            case, = self.create_cases({
+                    'start_date': dt.date(2026, 3, 2), 'manager': anna.id})
+            party = case.client.party
+            Client.write([case.client], {
+                    'birth_date': dt.date(1991, 4, 2),
+                    'household_members': [('create', [{
+                                    'name': "Samir Haddad",
+                                    'relation': 'child'}])],
+                    })
+            Consent.create([{
+                        'case': case.id, 'date': dt.date(2026, 3, 2),
+                        'purpose': "Exchange with the Jobcenter",
+                        'recipients': [('add', [jobcenter.id])]}])
+            Contact.create([{
+                        'case': case.id, 'date': dt.date(2026, 3, 3),
+                        'duration': 45, 'notes': "First counselling"}])
+            sgb2, = LegalDomain.search([], limit=1)
+            Referral.create([{
+                        'case': case.id, 'date': dt.date(2026, 3, 4),
+                        'recipient': jobcenter.id, 'legal_domain': sgb2.id,
+                        'purpose': "Job search"}])
+            Note.create([{
+                        'resource': str(case), 'message': "Note on file"}])
+            Attachment.create([{
+                        'resource': str(case), 'name': "letter.pdf",
+                        'type': 'data', 'data': b'%PDF'}])
+            with Transaction().set_context(_log=True):
+                Case.write([case], {'situation': "Looking for work"})
+            # the log of the write is stored on commit
+            Transaction()._store_log_records()
+        with set_company(other):
+            stranger, = self.create_cases({'start_date': dt.date(2026, 3, 2)})
+        dpo, other_dpo = User.create([{
+                    'name': n, 'login': n.lower(),
+                    'companies': [('add', [c.id])], 'company': c.id,
+                    'groups': [('add', [dpo_group])],
+                    } for n, c in [("Dana", company), ("Olga", other)]])
+
+        def as_user(user):
+            with Transaction().set_user(user.id):
+                context = User.get_preferences(context_only=True)
+            return Transaction().set_user(user.id), Transaction().set_context(
+                context, language='de')
+
+        user, context = as_user(dpo)
+        with user, context:
+            data = json.loads(Party.kim_personal_json(party))
+            with self.assertRaises(AccessError):
+                Party.kim_personal_data(stranger.client.party)
+        sections = {s['model']: s for s in data['sections']}
+        for model in ['party.party', 'kim.case.client',
+                'kim.case.client.household_member', 'kim.case',
+                'kim.case.consent', 'kim.case.contact', 'kim.case.referral',
+                'ir.note', 'ir.attachment', 'ir.model.log']:
+            self.assertIn(model, sections)
+        text = json.dumps(data, ensure_ascii=False)
+        for value in ["Samir Haddad", "Exchange with the Jobcenter",
+                "First counselling", "Job search", "Note on file",
+                "letter.pdf", "Looking for work", "1991-04-02"]:
+            self.assertIn(value, text)
+        self.assertNotIn(stranger.number, text)
+        client, = sections['kim.case.client']['records']
+        birth_date, = [v for v in client['fields']
+            if v['field'] == 'birth_date']
+        self.assertEqual(birth_date['text'], '02.04.1991')
+        self.assertEqual(birth_date['value'], '1991-04-02')
+        self.assertEqual(birth_date['label'], "Geburtsdatum")
+        consent, = sections['kim.case.consent']['records']
+        recipients, = [v for v in consent['fields']
+            if v['field'] == 'recipients']
+        self.assertEqual(recipients['value'], ["Jobcenter Testhausen"])
+        logs = [r['fields'] for r in sections['ir.model.log']['records']]
+        self.assertTrue(any(
+                {'field': 'resource', 'value': case.rec_name} == {
+                    'field': v['field'], 'value': v['value']}
+                for fields_ in logs for v in fields_))
+
+        # the officer of the other organisation reads nothing of her
+        user, context = as_user(other_dpo)
+        with user, context:
+            with self.assertRaises(AccessError):
+                Party.kim_personal_data(party)
+
+        # only the data protection group and the administration run it
+        action_id = ModelData.get_id('kim', 'wizard_personal_data')
+        wizard_context = {
+            'active_model': 'party.party', 'active_id': party.id,
+            'active_ids': [party.id], 'action_id': action_id}
+        user, context = as_user(manager)
+        with user, context, Transaction().set_context(
+                wizard_context, _check_access=True):
+            with self.assertRaises(AccessError):
+                Wizard.create()
+        user, context = as_user(dpo)
+        with user, context, Transaction().set_context(
+                wizard_context, _check_access=True):
+            session_id, _, _ = Wizard.create()
+            result = Wizard.execute(session_id, {}, 'export')
+        values = result['view']['defaults']
+        self.assertEqual(json.loads(values['data']), data)
+        with zipfile.ZipFile(io.BytesIO(values['document'])) as odt:
+            content = odt.read('content.xml').decode('utf-8')
+        for value in ["Samir Haddad", "02.04.1991", "Geburtsdatum"]:
+            self.assertIn(value, content)
+        if values['pdf_name']:
+            self.assertTrue(values['pdf'].startswith(b'%PDF'))
+
 
 del ModuleTestCase

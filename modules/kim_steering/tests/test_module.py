@@ -80,6 +80,40 @@ class KimSteeringTestCase(
     module = 'kim_steering'
 
     @with_transaction()
+    def test_personal_data_of_member(self):
+        """The right of access exports where the steering work names the
+        person: her membership, her items and the resolutions she is
+        responsible for, to the data protection officer of the
+        organisation only"""
+        pool = Pool()
+        Item = pool.get('kim.steering.meeting.item')
+        Party = pool.get('party.party')
+        company, other = create_company(), create_company("Other")
+        with set_company(company):
+            group = self._group(company)
+            chair = group.members[0].party
+            meeting = self._meeting(group)
+            Item.create([{
+                        'meeting': meeting.id, 'name': "Sprachkurse",
+                        'presenter': chair.id}])
+            self._resolution(group, meeting, responsible_person=chair.id)
+        dpo = self._user('dana', company, 'kim.group_kim_data_protection')
+        other_dpo = self._user(
+            'olga', other, 'kim.group_kim_data_protection')
+        with Transaction().set_user(dpo.id), set_company(company):
+            data = json.loads(Party.kim_personal_json(chair))
+        models = [s['model'] for s in data['sections']]
+        for model in ['kim.steering.member', 'kim.steering.meeting.item',
+                'kim.steering.resolution']:
+            self.assertIn(model, models)
+        self.assertIn("Mehr Kursplätze.", json.dumps(
+                data, ensure_ascii=False))
+        with Transaction().set_user(other_dpo.id), set_company(other):
+            data = Party.kim_personal_data(chair)
+        self.assertEqual(
+            [s['model'] for s in data['sections']], ['party.party'])
+
+    @with_transaction()
     def test_invite_current_members(self):
         "Invitation adds attendance for the members of the meeting's day"
         Meeting = Pool().get('kim.steering.meeting')
