@@ -26,6 +26,7 @@ from trytond.tools import grouped_slice
 from trytond.transaction import (
     Transaction, check_access, inactive_records, without_check_access)
 
+from .audit import audit
 from .exceptions import LinkValueError, StateAccessError
 
 RELATIONS = {'many2one', 'one2one', 'one2many', 'many2many', 'reference'}
@@ -262,10 +263,15 @@ class AccessMixin:
 
     @classmethod
     def export_data(cls, records, fields_names, header=False):
-        if Transaction().check_access:
+        transaction = Transaction()
+        if transaction.check_access:
             check_export(
                 cls, records, [name.split('/') for name in fields_names])
-        return super().export_data(records, fields_names, header=header)
+        result = super().export_data(records, fields_names, header=header)
+        if transaction.check_access and transaction.user:
+            audit(cls, [r.id for r in records], 'export',
+                ','.join(fields_names))
+        return result
 
     @classmethod
     def copy(cls, records, default=None):

@@ -21,5 +21,9 @@ class FrozenError(AccessError):
     pass
 
 
+class AuditError(UserError):
+    pass
+
+
 class PersonalDataError(UserError):
     pass

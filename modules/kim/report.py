@@ -4,12 +4,35 @@
 from decimal import Decimal
 
 from trytond.pool import Pool
+from trytond.transaction import Transaction
+
+from .audit import audit
 
 
 class ReportMixin:
     """Helpers of the reports of the suite: dates, numbers and selection
     values in the language of the report"""
     __slots__ = ()
+
+    @classmethod
+    def execute(cls, ids, data):
+        "Log the print of the KIM records once the report is rendered"
+        pool = Pool()
+        ActionReport = pool.get('ir.action.report')
+        result = super().execute(ids, data)
+        transaction = Transaction()
+        if transaction.check_access and transaction.user and ids:
+            action_id = data.get('action_id')
+            if action_id is not None:
+                action = ActionReport(action_id)
+            else:
+                action, = ActionReport.search([
+                        ('report_name', '=', cls.__name__),
+                        ], limit=1)
+            model = action.model or data.get('model')
+            if model:
+                audit(pool.get(model), ids, 'print', cls.__name__)
+        return result
 
     @classmethod
     def get_context(cls, records, header, data):
