@@ -18,6 +18,8 @@ from trytond.pyson import PYSONDecoder
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 from trytond.transaction import Transaction
 
+from .test_audit import KimCaseAuditTestCase  # noqa: F401
+
 
 class KimCaseTestCase(
         AccessTestMixin, ViewTestMixin, PartyCompanyCheckEraseMixin,
