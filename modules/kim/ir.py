@@ -5,13 +5,13 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 
-from sql import Null, Union
-from sql.functions import Position, Substring
+from sql import Union
 
 from trytond.cache import Cache
 from trytond.ir.lang import NO_BREAKING_SPACE
 from trytond.ir.resource import ResourceAccessMixin
-from trytond.model import Model, ModelSQL, ModelStorage, fields
+from trytond.model import (
+    Model, ModelSingleton, ModelSQL, ModelStorage, fields)
 from trytond.pool import Pool, PoolMeta
 from trytond.tools import grouped_slice
 from trytond.transaction import (
@@ -253,24 +253,12 @@ class Log(ResourceSearchMixin, AccessMixin, metaclass=PoolMeta):
 
     @classmethod
     def _logged_models(cls):
-        "The names of the models with logs, stored in SQL"
-        cursor = Transaction().connection.cursor()
-        log = cls.__table__()
-        column = log.resource
-        cursor.execute(*log.select(
-                Substring(column, 1, Position(',', column) - 1),
-                where=column != Null,
-                group_by=[Substring(column, 1, Position(',', column) - 1)]))
-        pool = Pool()
-        names = []
-        for name, in cursor:
-            try:
-                Target = pool.get(name)
-            except KeyError:
-                continue
-            if issubclass(Target, ModelSQL):
-                names.append(name)
-        return names
+        """The names of the models of the audit whose logs are searched by
+        the name of their record: the KIM models stored in a table"""
+        return sorted(name for name, Target in Pool().iterobject()
+            if cls._audit_model(name) and issubclass(Target, ModelSQL)
+            and not issubclass(Target, ModelSingleton)
+            and not Target._is_table_query())
 
     def get_action(self, name):
         pool = Pool()
