@@ -57,6 +57,10 @@ STAFF = {
         [('kim_authority', 'group_kim_authority_abh')]),
     'eva': ("Eva Eckert", 'kommune',
         [('kim_authority', 'group_kim_authority_ebh')]),
+    # the data protection officer, who reads the audit (not in LOGINS: the
+    # audit test of test_access checks what she finds)
+    'dora': ("Dora Schulz", 'kommune',
+        [('kim', 'group_kim_data_protection')]),
     }
 ORGANISATIONS = {
     'kommune': "Stadt Testhausen – KI",

@@ -25,7 +25,8 @@ from .rpc import ProtocolError, RPCError, ServerError
 EVERYBODY = 'everybody'
 # Who may read what: each organisation its own cases, a case manager her
 # own (as manager or deputy), a team lead those of her organisation; the
-# lines, notes, attachments and logs of a case follow the case, the person
+# lines, notes and attachments of a case follow the case, its logs are for
+# the data protection officer only (test_audit), the person
 # of a client (with her addresses and contact mechanisms) her client files.
 # Amina has a case of lena (case_a3), so lena reads her client file too.
 # Coordination (petra) reads the barriers, finance (frank for the
@@ -65,10 +66,10 @@ appointment_d       kim.case.appointment            dirk
 reminder_d          kim.case.reminder               dirk
 note_a              ir.note                         maria tom
 attachment_a        ir.attachment                   maria tom
-log_a               ir.model.log                    maria tom
+log_a               ir.model.log
 note_d              ir.note                         dirk
 attachment_d        ir.attachment                   dirk
-log_d               ir.model.log                    dirk
+log_d               ir.model.log
 barrier_case_a      kim.case.barrier-kim.case            maria tom
 client_amina        kim.case.client                      maria lena tom
 member_amina        kim.case.client.household_member     maria lena tom
@@ -1059,4 +1060,122 @@ class AccessTestCase(unittest.TestCase):
                 ]:
             outcome = self.call(login, model, method, *args, context=context)
             self.check(problems, 'regression', login, what, outcome, False)
+        self.assertNoProblems(problems)
+
+    # --- 9. audit --------------------------------------------------------
+    def test_audit(self):
+        """the reads of a case file, a client file and a procedure (not of
+        a list), the exports, prints and writes are logged with their user;
+        only the data protection officer finds these logs (search, count,
+        read, export), by the name of the record she does not read"""
+        ids = self.ids
+        problems = []
+        dora = self.fixture.session('dora')
+        user_id = {login: self.sessions[login].user_id for login in LOGINS}
+        case = f"kim.case,{ids['case_a']}"
+
+        def logged(event, resource, login):
+            return self.stored('ir_model_log',
+                'event = %s AND resource = %s AND "user" = %s',
+                event, resource, user_id[login])
+
+        def expect(login, what, outcome, event, resource, before):
+            self.check(problems, 'audit', login, what, outcome, True)
+            after = logged(event, resource, login)
+            if after != before + 1:
+                problems.append(f'{login}: {what}: {after - before} '
+                    f'{event} entries stored instead of 1')
+
+        # a list page reads what the list shows: not logged
+        outcome = self.call('maria', 'kim.case', 'fields_view_get', None,
+            'tree')
+        self.assertEqual(outcome.kind, 'ok', outcome.text)
+        before = logged('read', case, 'maria')
+        outcome = self.call('maria', 'kim.case', 'read', [ids['case_a']],
+            [*outcome.value['fields'], 'rec_name', '_timestamp'])
+        self.check(problems, 'audit', 'maria', 'read list', outcome, True)
+        if logged('read', case, 'maria') != before:
+            problems.append('maria: the read of a list row is logged')
+        # the form, an export, a print: one entry each, committed from the
+        # read-only transaction of the call
+        for login, key, fields in [
+                ('maria', 'case_a', ['situation', 'rec_name']),
+                ('maria', 'client_amina', ['name', 'birth_date']),
+                ('alex', 'procedure_abh', ['override_reason', 'periods'])]:
+            resource = f'{ROWS[key].model},{ids[key]}'
+            before = logged('read', resource, login)
+            expect(login, f'read form of {key}', self.call(
+                    login, ROWS[key].model, 'read', [ids[key]], fields),
+                'read', resource, before)
+        before = logged('export', case, 'maria')
+        expect('maria', 'export case_a', self.call('maria', 'kim.case',
+                'export_data', [ids['case_a']], ['number', 'situation'],
+                False), 'export', case, before)
+        before = logged('print', case, 'maria')
+        expect('maria', 'print case_a', self.case_file('maria', 'case_a'),
+            'print', case, before)
+
+        # the officer finds them all with their user, by the case number
+        fields = ['event', 'user', 'resource_name', 'resource_model',
+            'action', 'create_date']
+        found = dora.model('ir.model.log', 'search_read',
+            [('resource', '=', case)], 0, None, None, fields)
+        events = {(r['event'], r['user']) for r in found}
+        for event in ['read', 'export', 'print', 'write']:
+            if (event, user_id['maria']) not in events:
+                problems.append(f'dora: no {event} of maria on case_a')
+        if {r['resource_name'] for r in found} != {
+                f'{NUMBERS["case_a"]} - Amina Yusuf'}:
+            problems.append(f'dora: case_a named '
+                f'{sorted({r["resource_name"] for r in found})}')
+        count = dora.model('ir.model.log', 'search_count',
+            [('resource', '=', case)])
+        if count != len(found):
+            problems.append(f'dora: count {count} of {len(found)} logs')
+        for domain, key, login in [
+                ([('resource_name', 'ilike', '%Yusuf%'),
+                    ('event', '=', 'print')], 'case_a', 'maria'),
+                ([('resource_model', 'ilike', '%kim.authority.procedure%'),
+                    ('user', '=', user_id['alex'])], 'procedure_abh',
+                    'alex'),
+                ]:
+            rows = dora.model('ir.model.log', 'search_read', domain, 0,
+                None, None, ['resource_name', 'user'])
+            if not any(r['user'] == user_id[login] for r in rows):
+                problems.append(f'dora: {domain} finds no log of {key}')
+        log_ids = [r['id'] for r in found]
+        exported = dora.model('ir.model.log', 'export_data', log_ids,
+            ['event', 'user/name', 'resource_name'], False)
+        if ['print', "Maria Schneider",
+                f'{NUMBERS["case_a"]} - Amina Yusuf'] not in exported:
+            problems.append(f'dora: export of the logs {exported[:3]}')
+        # without reading the case itself
+        outcome = self.attempt(lambda: dora.model(
+                'kim.case', 'read', [ids['case_a']], ['situation']))
+        if outcome.kind != 'refused':
+            problems.append(f'dora: read case_a: {outcome.kind}')
+
+        # nobody else finds, counts, reads or exports any of them
+        for login in LOGINS:
+            for what, method, args in [
+                    ('search logs of KIM records', 'search',
+                        [[('resource', 'like', 'kim.%')]]),
+                    ('logs of the record menu', 'search',
+                        [[('resource', '=', case)]]),
+                    ('search reads, prints, exports', 'search',
+                        [[('event', 'in', ['read', 'print', 'export'])]]),
+                    ('count logs of KIM records', 'search_count',
+                        [[('resource', 'like', 'kim.%')]]),
+                    ]:
+                outcome = self.call(login, 'ir.model.log', method, *args)
+                self.check(problems, 'audit', login, what, outcome, None)
+                if outcome.kind == 'ok' and outcome.value:
+                    problems.append(f'{login}: {what}: {outcome.value}')
+            for what, method, args in [
+                    ('read logs', 'read', [log_ids, ['event', 'user']]),
+                    ('export logs', 'export_data',
+                        [log_ids, ['event', 'user/name'], False]),
+                    ]:
+                self.check(problems, 'audit', login, what,
+                    self.call(login, 'ir.model.log', method, *args), False)
         self.assertNoProblems(problems)
