@@ -536,6 +536,71 @@ class BrowserTestCase(unittest.TestCase):
         self.search(page, self.caritas_client)
         self.assertNotIn(self.caritas_client, self.tab_text(page))
 
+    def test_foreigners_authority_precheck(self):
+        """The foreigners' authority opens the pre-check of a § 25b
+        procedure and sees which requirement is not proven"""
+        page = self.login('sven')
+        self.open_menu(page, 'KIM', 'Behörden', 'Verfahren')
+        # the procedure is in progress, on the tab of the open ones
+        tab = self.tab(page)
+        tab.locator('.nav-tabs a', has_text='Offen').first.click()
+        # her name links to the person: the row is selected by its state
+        row = tab.locator('table.tree tbody tr', has_text='Goran Nikolić')
+        row.wait_for()
+        page.wait_for_load_state('networkidle')
+        row.locator('td').get_by_text('In Bearbeitung', exact=True).click()
+        tab.locator('button#switch_').click()
+        page.wait_for_selector('#tabcontent > .tab-pane.active .form')
+        page.wait_for_load_state('networkidle')
+        self.wait_selected(
+            page, tab, 'kind', 'Nachhaltige Integration (§ 25b AufenthG)')
+        self.assertEqual(self.selected(tab, 'german_level'), 'A1')
+        self.click_button(page, 'check_requirements', 'Voraussetzungen prüfen')
+        requirements = self.page_tab(page, 'Voraussetzungen')
+        for requirement, state in [
+                ('Mündliche Deutschkenntnisse auf Niveau A2', 'Nicht erfüllt'),
+                ('Voraufenthalt von sechs Jahren', 'Erfüllt'),
+                ]:
+            requirements.locator('tbody tr', has_text=requirement).filter(
+                has_text=state).first.wait_for()
+        self.assert_german(page)
+        self.screenshot(page, 'foreigners-authority-precheck')
+        self.assertEqual(self.query("""
+                SELECT r.state FROM kim_authority_requirement r
+                JOIN kim_authority_procedure p ON p.id = r.procedure
+                JOIN party_party pp ON pp.id = p.party
+                WHERE pp.name = ? AND r.name LIKE 'Mündliche%'""",
+                'Goran Nikolić'), [('not_met',)])
+
+    def test_case_manager_person(self):
+        """The person of a client opens in the form of what a case manager
+        records: no tax identifier, post box or floor"""
+        page = self.login('anna')
+        self.open_menu(page, 'KIM', 'Fallmanagement', 'Klient*innen')
+        tab = self.tab(page)
+        tab.locator('table.tree tbody tr').first.locator('td').nth(1).click()
+        tab.locator('button#switch_').click()
+        page.wait_for_selector('#tabcontent > .tab-pane.active .form')
+        page.wait_for_load_state('networkidle')
+        tab = self.tab(page)
+        name = self.value(page, tab, 'name')
+        tab.locator('.form-many2one').filter(
+            has=page.locator('input[name="party"]')).locator(
+            'button[title="Datensatz öffnen"]').click()
+        person = self.dialog(page, ready='name')
+        self.assertEqual(person.locator('input[name="name"]').input_value(),
+            name)
+        shown = set(person.locator('[name]').evaluate_all(
+                'es => es.map(e => e.getAttribute("name"))'))
+        self.assertLessEqual({'name', 'lang'}, shown)
+        headers = person.locator('table.tree thead th').all_inner_texts()
+        for header in ['Anschrift', 'Postleitzahl', 'Stadt', 'Land']:
+            self.assertIn(header, headers)
+        self.assertEqual(shown & {'code', 'replaced_by', 'identifiers',
+                'tax_identifier', 'post_box', 'floor_number', 'categories',
+                'building_name', 'kim_network_kind'}, set())
+        self.assert_german(page)
+
     def test_case_manager_case(self):
         """A case manager takes a new client in: the client and her case,
         a consent, the assessment, a contact, a referral and the case file"""
@@ -546,15 +611,14 @@ class BrowserTestCase(unittest.TestCase):
         self.assertNotIn(self.caritas_client, ' '.join(
                 self.completion(tab, 'client', self.caritas_client)))
 
-        # the client, created from the case with her person
+        # the client, created from the case: the name typed there is hers,
+        # and her person is created with it
         self.create(tab, 'client', name)
         client = self.dialog(page, ready='company')
-        self.create(client, 'party', name)
-        person = self.dialog(page, 2, ready='name')
-        self.assertEqual(person.locator('input[name="name"]').input_value(),
+        self.assertEqual(client.locator('input[name="name"]').input_value(),
             name)
-        self.assert_german(page)
-        self.close_dialog(page, 1)
+        self.assertEqual(
+            client.locator('input[name="party"]').input_value(), '')
         client.locator('input[name="birth_date"]').fill('14.03.1990')
         client.locator('input[name="birth_date"]').press('Tab')
         self.assert_german(page)
@@ -605,7 +669,26 @@ class BrowserTestCase(unittest.TestCase):
             'SGB II – Grundsicherung für Arbeitsuchende')
         self.assert_german(page)
         self.close_dialog(page)
+
+        # the next appointment, with an interpreter
+        start = dt.datetime.combine(
+            dt.date.today() + dt.timedelta(days=7), dt.time(10))
+        appointments = self.page_tab(page, 'Termine')
+        appointments.locator('button[title="Neu"]').first.click()
+        appointment = self.dialog(page, ready='employee')
+        self.fill_text(page, appointment, 'subject', 'Folgegespräch')
+        self.fill_text(page, appointment, 'start',
+            start.strftime('%d.%m.%Y %H:%M:%S'))
+        self.assertEqual(self.value(page, appointment, 'end'),
+            (start + dt.timedelta(hours=1)).strftime('%d.%m.%Y %H:%M:%S'))
+        self.fill_text(page, appointment, 'place', 'Beratungsraum 2')
+        appointment.locator('input[name="interpreter"]').check()
+        self.choose(appointment, 'interpreter_language', 'Arabisch')
+        self.assert_german(page)
+        self.close_dialog(page)
         self.save(page)
+        self.page_tab(page, 'Termine').locator('tbody td').get_by_text(
+            'Folgegespräch', exact=True).first.wait_for()
         self.page_tab(page, 'Kontakte').locator('tbody td').get_by_text(
             '45', exact=True).first.wait_for()
         self.page_tab(page, 'Vermittlungen').locator('tbody td').get_by_text(
@@ -613,35 +696,30 @@ class BrowserTestCase(unittest.TestCase):
         self.assert_german(page)
         self.screenshot(page, 'case-manager-case')
 
-        (state, consents, contacts, referrals, party), = self.query("""
-            SELECT k.state,
-                (SELECT COUNT(*) FROM kim_case_consent WHERE "case" = k.id),
-                (SELECT COUNT(*) FROM kim_case_contact WHERE "case" = k.id),
-                (SELECT COUNT(*) FROM kim_case_referral WHERE "case" = k.id),
-                p.name
-            FROM kim_case k JOIN kim_case_client c ON c.id = k.client
-            JOIN party_party p ON p.id = c.party
-            WHERE k.number = ?""", number)
+        (state, consents, contacts, referrals, party, birth_date), = (
+            self.query("""
+                SELECT k.state,
+                    (SELECT COUNT(*) FROM kim_case_consent
+                        WHERE "case" = k.id),
+                    (SELECT COUNT(*) FROM kim_case_contact
+                        WHERE "case" = k.id),
+                    (SELECT COUNT(*) FROM kim_case_referral
+                        WHERE "case" = k.id),
+                    p.name, c.birth_date
+                FROM kim_case k JOIN kim_case_client c ON c.id = k.client
+                JOIN party_party p ON p.id = c.party
+                WHERE k.number = ?""", number))
         self.assertEqual(
-            (state, consents, contacts, referrals, party),
-            ('assessment', 1, 1, 1, name))
+            (state, consents, contacts, referrals, party, birth_date),
+            ('assessment', 1, 1, 1, name, '1990-03-14'))
+        (subject, place, interpreter, state), = self.query("""
+            SELECT a.subject, a.place, a.interpreter, a.state
+            FROM kim_case_appointment a JOIN kim_case k ON k.id = a."case"
+            WHERE k.number = ?""", number)
+        self.assertEqual((subject, place, bool(interpreter), state),
+            ('Folgegespräch', 'Beratungsraum 2', True, 'scheduled'))
 
         self.assertGreater(len(self.assert_pdf(page, 'Fallakte (PDF)')), 1000)
-
-    @unittest.expectedFailure
-    def test_case_manager_client_name(self):
-        """The name typed into the client of a new case is the person of the
-        client created from there"""
-        # kim.case.client's rec_name is a function field the client form
-        # does not show, so sao's default_rec_name reaches no field of it
-        name = 'Amira Haddou'
-        page = self.login('anna')
-        self.open_menu(page, 'KIM', 'Fallmanagement', 'Fälle')
-        tab = self.new_record(page, 'start_date')
-        self.create(tab, 'client', name)
-        client = self.dialog(page, ready='company')
-        self.assertEqual(client.locator('input[name="party"]').input_value(),
-            name)
 
     def test_coordinator_resolution(self):
         """The coordination adopts a resolution in the meeting held and

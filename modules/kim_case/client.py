@@ -42,15 +42,27 @@ class Client(RenamedMixin, AccessMixin, ModelSQL, ModelView):
             'readonly': Eval('id', -1) >= 0,
             },
         help="The organisation that keeps the file of the client.")
+    # The person is created from the name typed on a new client, so the
+    # client form asks for it only when no name is given.
     party = fields.Many2One(
         'party.party', "Person", required=True, ondelete='RESTRICT',
         context={
             'company': Eval('company', -1),
             },
+        states={
+            'required': ~Eval('name'),
+            },
         depends={'company'},
-        help="Name, addresses and contact data of the client.")
+        help="Name, addresses and contact data of the client.\n"
+        "Leave empty to create the person from the name.")
     name = fields.Function(
-        fields.Char("Name"), 'get_name', searcher='search_name')
+        fields.Char(
+            "Name",
+            states={
+                'required': ~Eval('party'),
+                },
+            help="The name of the client's person."),
+        'get_name', setter='set_name', searcher='search_name')
     birth_date = fields.Date(
         "Birth Date",
         domain=[If(Eval('birth_date'), ('birth_date', '<=', Date()), ())])
@@ -130,7 +142,7 @@ class Client(RenamedMixin, AccessMixin, ModelSQL, ModelView):
         client = cls.__table__()
         party = Party.__table__()
         cursor = Transaction().connection.cursor()
-        names = {}
+        names = dict.fromkeys(map(int, clients))
         for sub_clients in grouped_slice(clients, backend.MAX_QUERY_PARAMS):
             cursor.execute(*client.join(
                     party, condition=client.party == party.id).select(
@@ -139,6 +151,14 @@ class Client(RenamedMixin, AccessMixin, ModelSQL, ModelView):
                         client.id, list(map(int, sub_clients)))))
             names.update(cursor)
         return names
+
+    @classmethod
+    def set_name(cls, clients, name, value):
+        pool = Pool()
+        Party = pool.get('party.party')
+        parties = [c.party for c in clients if c.party.name != value]
+        if value and parties:
+            Party.write(parties, {'name': value})
 
     @classmethod
     def get_rec_name(cls, clients, name):
@@ -160,6 +180,23 @@ class Client(RenamedMixin, AccessMixin, ModelSQL, ModelView):
         members = count_related(
             clients, 'kim.case.client.household_member', 'client')
         return {c: n + 1 for c, n in members.items()}
+
+    @classmethod
+    def create(cls, vlist):
+        pool = Pool()
+        Party = pool.get('party.party')
+        vlist = [v.copy() for v in vlist]
+        new = [v for v in vlist if not v.get('party') and v.get('name')]
+        if new:
+            parties = Party.create([{'name': v.pop('name')} for v in new])
+            for values, party in zip(new, parties):
+                values['party'] = party.id
+        return super().create(vlist)
+
+    @fields.depends('party')
+    def on_change_party(self):
+        if self.party:
+            self.name = self.party.rec_name
 
     @fields.depends('stateless')
     def on_change_stateless(self):

@@ -12,7 +12,8 @@ from trytond.modules.company.tests import (
     set_company)
 from trytond.modules.kim.tests import AccessTestMixin, ViewTestMixin
 from trytond.exceptions import UserError
-from trytond.model.exceptions import DomainValidationError
+from trytond.model.exceptions import (
+    DomainValidationError, RequiredValidationError)
 from trytond.pool import Pool
 from trytond.pyson import PYSONDecoder
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
@@ -122,7 +123,9 @@ class KimCaseTestCase(
             Client.fields_view_get(view_type='form')['arch'])
         party, = arch.iterfind('.//field[@name="party"]')
         view_id = ModelData.get_id('kim_case', 'party_view_form_client')
-        self.assertEqual(party.get('view_ids'), str(view_id))
+        # the clients take the second view of a many2one for its form
+        self.assertEqual(party.get('view_ids'), '%s,%s' % (
+                ModelData.get_id('party', 'party_view_tree'), view_id))
         view = Party.fields_view_get(view_id=view_id)
 
         def shown(arch):
@@ -136,6 +139,37 @@ class KimCaseTestCase(
                 ('contact_mechanisms', ['type', 'value', 'comment'])]:
             embedded, = view['fields'][name]['views'].values()
             self.assertEqual(shown(embedded['arch']), fields_)
+
+    @with_transaction()
+    def test_client_from_typed_name(self):
+        """The name typed where a client is created becomes the name of her
+        person, which is created with the client"""
+        pool = Pool()
+        Client = pool.get('kim.case.client')
+        Party = pool.get('party.party')
+        company = create_company()
+        with set_company(company):
+            with Transaction().set_context(default_rec_name="Amira Haddou"):
+                defaults = Client.default_get(['name', 'party', 'company'])
+            self.assertEqual(defaults['name'], "Amira Haddou")
+            self.assertNotIn('party', defaults)
+
+            client, = Client.create([{
+                        'company': company.id, 'name': "Amira Haddou"}])
+            self.assertEqual(client.party.name, "Amira Haddou")
+            self.assertEqual(client.rec_name, "Amira Haddou")
+
+            Client.write([client], {'name': "Amira Haddou-Saleh"})
+            self.assertEqual(client.party.name, "Amira Haddou-Saleh")
+
+            other = Party(name="Samira Haddou")
+            other.save()
+            client.party = other
+            client.on_change_party()
+            self.assertEqual(client.name, "Samira Haddou")
+
+            with self.assertRaises(RequiredValidationError):
+                Client.create([{'company': company.id}])
 
     @with_transaction()
     def test_case_file_as_pdf(self):
