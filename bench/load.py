@@ -383,16 +383,47 @@ class User(threading.Thread):
             time.sleep(self.think * self.random.uniform(0.5, 1.5))
 
 
+def cpu_seconds(pids):
+    "User and system CPU seconds of the processes (Linux /proc)"
+    total = 0
+    tick = os.sysconf('SC_CLK_TCK')
+    for pid in pids:
+        try:
+            with open(f'/proc/{pid}/stat') as fp:
+                fields = fp.read().rsplit(')', 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def server_pids(cluster, conninfo):
+    "The gunicorn workers and the PostgreSQL backends of the database"
+    master = cluster.processes['gunicorn'].pid
+    try:
+        with open(f'/proc/{master}/task/{master}/children') as fp:
+            workers = [int(p) for p in fp.read().split()]
+    except OSError:
+        workers = []
+    with psycopg.connect(conninfo) as conn:
+        backends = [p for p, in conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = "
+                "current_database() AND pid <> pg_backend_pid()")]
+    return workers, backends
+
+
 def load_average_sampler(stop, samples):
     while not stop.wait(2):
         samples.append(os.getloadavg()[0])
 
 
 def run_level(cluster, specs, password, duration, warmup, think,
-        write_share, seed=0):
+        write_share, seed=0, conninfo=None):
     """Run len(specs) simulated users against the cluster for duration
     seconds after warmup seconds and return the figures"""
     views = Views()
+    # the load of the machine before: the other processes on it
+    load_before = os.getloadavg()
     users = [User(cluster.url, spec, password, views, think, write_share,
             seed * 1000 + i) for i, spec in enumerate(specs)]
     started = time.monotonic()
@@ -410,6 +441,13 @@ def run_level(cluster, specs, password, duration, warmup, think,
     sampler.start()
     for user in users:
         user.start()
+    server_cpu = None
+    if conninfo:
+        time.sleep(max(0, window_start - time.monotonic()))
+        pids = server_pids(cluster, conninfo)
+        before = [cpu_seconds(p) for p in pids]
+        time.sleep(max(0, window_end - time.monotonic()))
+        server_cpu = [cpu_seconds(p) - b for p, b in zip(pids, before)]
     for user in users:
         user.join(duration + warmup + 180)
     stop.set()
@@ -445,7 +483,15 @@ def run_level(cluster, specs, password, duration, warmup, think,
         'load_avg_mean': round(sum(samples) / len(samples), 2)
         if samples else None,
         'load_avg_max': max(samples) if samples else None,
+        'load_avg_before': load_before,
         'client_cpu_s': round(cpu, 1),
+        # CPU of the gunicorn workers and of PostgreSQL in the window
+        'trytond_cpu_ms_per_request': round(
+            server_cpu[0] * 1000 / len(requests), 1)
+        if server_cpu and requests else None,
+        'postgresql_cpu_ms_per_request': round(
+            server_cpu[1] * 1000 / len(requests), 1)
+        if server_cpu and requests else None,
         'login_s': round(login_seconds, 1),
         'actions': dict(actions), 'by_role': by_role,
         'by_action': {a: sum(1 for r in requests if r[3] == a and not r[4])
@@ -510,7 +556,7 @@ def main():
             for n in levels:
                 row = run_level(cluster, specs[:n], args.password,
                     args.duration, args.warmup, args.think,
-                    args.write_share, seed=k * 7 + n)
+                    args.write_share, seed=k * 7 + n, conninfo=conninfo)
                 with psycopg.connect(conninfo) as conn:
                     row['pg_connections'] = conn.execute(
                         "SELECT COUNT(*) FROM pg_stat_activity "
@@ -518,6 +564,14 @@ def main():
                 rows.append(row)
                 print_row(row, header=print_row_header)
                 print_row_header = False
+                print('      p95 ms by role: ' + ', '.join(
+                        f"{role} {fmt(figures['p95_ms'])}"
+                        for role, figures in row['by_role'].items())
+                    + f"; load average before {row['load_avg_before'][0]}"
+                    + "; CPU ms per request: trytond "
+                    f"{row['trytond_cpu_ms_per_request']}, PostgreSQL "
+                    f"{row['postgresql_cpu_ms_per_request']}",
+                    flush=True)
                 for sample in row['error_samples']:
                     print(f"      {sample}", flush=True)
         finally:
