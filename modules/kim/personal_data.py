@@ -49,6 +49,17 @@ def _records_by_model(records):
     return {m: list(r.values()) for m, r in models.items()}
 
 
+def search_readable(model_name, domain, order=None):
+    """Search the records of the model the user may read: none of a model
+    she has no access right to (e.g. the administration and the client
+    files), instead of refusing the whole export"""
+    pool = Pool()
+    ModelAccess = pool.get('ir.model.access')
+    if not ModelAccess.check(model_name, 'read', raise_exception=False):
+        return []
+    return pool.get(model_name).search(domain, order=order)
+
+
 def _relation_name(record):
     "The name of a linked record, empty if the user may not read it"
     try:
@@ -67,10 +78,9 @@ class Party(metaclass=PoolMeta):
         """Return the records stored about the party that the user may
         read: each module adds the records it keeps (called with the access
         checks of the user)"""
-        Employee = Pool().get('company.employee')
         return ([party] + list(party.addresses)
             + list(party.contact_mechanisms) + list(party.identifiers)
-            + Employee.search(
+            + search_readable('company.employee',
                 [('party', '=', party.id)], order=[('id', 'ASC')]))
 
     @classmethod
@@ -106,16 +116,14 @@ class Party(metaclass=PoolMeta):
     def _kim_personal_resources(cls, records):
         """Return the notes, attachments and log entries of the records by
         model name, those the user may read"""
-        pool = Pool()
         references = [f'{m},{r.id}'
             for m, model_records in records.items()
             for r in model_records]
         resources = {}
         for model_name in _RESOURCE_MODELS:
-            Resource = pool.get(model_name)
             found = []
             for sub_references in grouped_slice(references):
-                found.extend(Resource.search([
+                found.extend(search_readable(model_name, [
                             ('resource', 'in', list(sub_references)),
                             ], order=[('id', 'ASC')]))
             resources[model_name] = found

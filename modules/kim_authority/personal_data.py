@@ -1,7 +1,8 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
-from trytond.pool import Pool, PoolMeta
+from trytond.modules.kim.personal_data import search_readable
+from trytond.pool import PoolMeta
 
 
 class Party(metaclass=PoolMeta):
@@ -11,9 +12,8 @@ class Party(metaclass=PoolMeta):
     def kim_personal_records(cls, party):
         """The procedures of the person with their residence periods and
         requirements (deadlines and permits)"""
-        Procedure = Pool().get('kim.authority.procedure')
         records = super().kim_personal_records(party)
-        procedures = Procedure.search(
+        procedures = search_readable('kim.authority.procedure',
             [('party', '=', party.id)], order=[('id', 'ASC')])
         for procedure in procedures:
             records.append(procedure)

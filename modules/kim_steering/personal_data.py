@@ -1,7 +1,8 @@
 # This file is part of the KIM NRW Tryton suite.  The COPYRIGHT file at the
 # top level of this repository contains the full copyright notices and
 # license terms.
-from trytond.pool import Pool, PoolMeta
+from trytond.modules.kim.personal_data import search_readable
+from trytond.pool import PoolMeta
 
 # Where the steering work names a person: model and its fields to a party
 MENTIONS = [
@@ -22,11 +23,9 @@ class Party(metaclass=PoolMeta):
     def kim_personal_records(cls, party):
         """The records of the steering work that name the person: member,
         presenter, representative, responsible person, lead, participant"""
-        pool = Pool()
         records = super().kim_personal_records(party)
         for model_name, names in MENTIONS:
-            Model = pool.get(model_name)
-            records.extend(Model.search(
+            records.extend(search_readable(model_name,
                     ['OR'] + [(n, '=', party.id) for n in names],
                     order=[('id', 'ASC')]))
         return records

@@ -1002,5 +1002,22 @@ class KimCaseTestCase(
         if values['pdf_name']:
             self.assertTrue(values['pdf'].startswith(b'%PDF'))
 
+        # the administration, which reads no client file, gets the staff
+        # member without them, and is refused the client
+        admin, = User.create([{
+                    'name': "Admin", 'login': 'kimadmin',
+                    'companies': [('add', [company.id])],
+                    'company': company.id,
+                    'groups': [('add', [
+                                ModelData.get_id('kim', 'group_kim_admin')])],
+                    }])
+        user, context = as_user(admin)
+        with user, context:
+            data = Party.kim_personal_data(anna.party)
+            with self.assertRaises(AccessError):
+                Party.kim_personal_data(party)
+        self.assertEqual([s['model'] for s in data['sections']],
+            ['party.party', 'company.employee'])
+
 
 del ModuleTestCase
