@@ -5,10 +5,10 @@
 
 ``TrytonServer`` creates a database on the backend of the test run (SQLite
 in a temporary directory or PostgreSQL), activates kim_case, kim_funding,
-kim_steering and kim_authority with trytond-admin and serves it with a trytond process on a free port of
-localhost.  ``load`` fills it through the RPC interface, each record
-created by the user responsible for it, so that the rules apply as in real
-life."""
+kim_steering and kim_authority with trytond-admin and serves it with a
+trytond process on a free port of localhost.  ``load`` fills it through the
+RPC interface, each record created by the user responsible for it, so that
+the rules apply as in real life."""
 import datetime as dt
 import os
 import shutil
@@ -815,7 +815,8 @@ class Fixture:
                 'SELECT MIN(id) FROM ir_model_log WHERE resource = %s',
                 f'kim.case,{self.ids["case" + suffix]}')
         self.ids['language_amina'] = first(
-            'SELECT id FROM "kim_case_client-kim_case_language" WHERE client = %s',
+            'SELECT id FROM "kim_case_client-kim_case_language" '
+            'WHERE client = %s',
             self.ids['client_amina'])
         self.ids['barrier_case_a'] = first(
             'SELECT id FROM "kim_case_barrier-kim_case" WHERE barrier = %s',

@@ -116,7 +116,7 @@ working_group       kim.steering.working_group      petra admin
 proposal            kim.steering.proposal           petra admin
 theme               kim.steering.theme              petra jens admin
 reconstruction      kim.steering.reconstruction     maria lena tom petra admin
-finding             kim.steering.reconstruction.finding maria lena tom petra admin
+finding       kim.steering.reconstruction.finding maria lena tom petra admin
 agreement           kim.steering.agreement          petra admin
 procedure_abh       kim.authority.procedure         alex admin
 party_yonas         party.party                     alex admin
@@ -749,7 +749,8 @@ class AccessTestCase(unittest.TestCase):
                 'party_address', 'party = %s', ids['party_dmitri'], 1),
             ('maria', 'kim.case.barrier', 'write', [[ids['barrier']], {
                         'cases': [('add', [ids['case_l']])]}],
-                'kim_case_barrier-kim_case', 'barrier = %s', ids['barrier'], 1),
+                'kim_case_barrier-kim_case', 'barrier = %s', ids['barrier'],
+                1),
             ('petra', 'kim.steering.reconstruction', 'write', [
                     [ids['reconstruction']], {'case': ids['case_d']}],
                 'kim_steering_reconstruction', 'linked_case = %s',
@@ -898,7 +899,8 @@ class AccessTestCase(unittest.TestCase):
             [{'party': ids['party_dmitri']}])
         self.check(problems, 'regression', 'maria',
             "create a client of Dmitri's person", outcome, False)
-        if self.stored('kim_case_client', 'party = %s', ids['party_dmitri']) != 1:
+        if self.stored(
+                'kim_case_client', 'party = %s', ids['party_dmitri']) != 1:
             problems.append("maria: a client of Dmitri's person stored")
         self.discard('kim_case_client', outcome)
         outcome = self.call('maria', 'kim.case', 'write', [ids['case_a']],
