@@ -195,7 +195,8 @@ class Client(RenamedMixin, AccessMixin, ModelSQL, ModelView):
 
     @fields.depends('party')
     def on_change_party(self):
-        if self.party:
+        # a person not yet saved has no name to read
+        if self.party and self.party.id is not None and self.party.id >= 0:
             self.name = self.party.rec_name
 
     @fields.depends('stateless')
