@@ -38,12 +38,16 @@ import psycopg
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
+# also when loaded from its file (tests/test_load.py)
+sys.path.insert(0, os.path.join(ROOT, 'bench'))
 from tests.rpc import Server  # noqa: E402
+
+from client_fields import (  # noqa: E402
+    CLIENT_LIMIT, form_fields, view_fields)
 
 DEFAULT_URI = 'postgresql://postgres@127.0.0.1:5432/'
 DEFAULT_PASSWORD = 'kim-bench-2026'
 LIST_LIMIT = 80
-CLIENT_LIMIT = 1000
 # share of the simulated users per role
 MIX = [('case_manager', 0.6), ('team_lead', 0.1), ('coordinator', 0.1),
     ('finance', 0.1), ('abh', 0.1)]
@@ -237,37 +241,10 @@ class Views:
             return self.cache[key]
 
     def _fields(self, session, model, view_type):
-        from lxml import etree
         view = session.model(model, 'fields_view_get', None, view_type)
-        fields = view['fields']
-        names = list(fields)
-        names += [f'{n}.rec_name' for n, f in fields.items()
-            if f['type'] in {'many2one', 'one2one', 'reference'}]
-        if 'rec_name' not in names:
-            names.append('rec_name')
-        names += ['_timestamp', '_write', '_delete']
         if view_type != 'form':
-            return names, None
-        # the x2m lists on the first page, read with the form
-        visible = {n.get('name')
-            for n in etree.fromstring(view['arch'].encode()).iter('field')
-            if n.get('visible') == '1'}
-        nested = []
-        for name, field in fields.items():
-            if (field['type'] not in {'one2many', 'many2many'}
-                    or name not in visible or not field.get('views')):
-                continue
-            for sub, sub_field in ((s, f) for v in field['views'].values()
-                    for s, f in v['fields'].items()):
-                nested.append(f'{name}.{sub}')
-                if sub_field['type'] in {'many2one', 'one2one', 'reference'}:
-                    nested.append(f'{name}.{sub}.rec_name')
-                elif sub_field['type'] in {'selection', 'multiselection'}:
-                    nested.append(f'{name}.{sub}:string')
-            nested += [f'{name}.{f}'
-                for f in ['_timestamp', '_write', '_delete']]
-        limit = CLIENT_LIMIT // min(len(nested), 10) if nested else None
-        return names + nested, limit
+            return view_fields(view['fields']), None
+        return form_fields(view)
 
 
 class User(threading.Thread):

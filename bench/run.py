@@ -25,11 +25,11 @@ from collections import namedtuple
 
 import psycopg
 
+from client_fields import CLIENT_LIMIT, form_fields, view_fields
 from trytond_config import use_database_uri
 
 DEFAULT_URI = 'postgresql://postgres@127.0.0.1:5432/'
 LIST_LIMIT = 80  # rows of a list page in the client
-CLIENT_LIMIT = 1000  # client.limit: read() asks at most for 1000 // fields
 COUNT_LIMIT = 1000
 
 Statement = namedtuple('Statement', ['query', 'params', 'seconds'])
@@ -242,47 +242,16 @@ class Bench:
             fields = Model.fields_view_get(view_type=view_type)['fields']
         if field:
             fields, = (v['fields'] for v in fields[field]['views'].values())
-        names = list(fields)
-        names += [f'{n}.rec_name' for n, f in fields.items()
-            if f['type'] in {'many2one', 'one2one', 'reference'}]
-        if 'rec_name' not in names:
-            names.append('rec_name')
-        names += ['_timestamp', '_write', '_delete']
-        return names
+        return view_fields(fields)
 
     def form_fields(self, model):
         """The fields the client reads to open a record in the default form
-        view: its own fields and, for the one2many and many2many fields on
-        the first page of a notebook (marked visible by trytond), the
-        fields of their embedded list, read in the same call
-        (get_x2m_sub_fields of the Tryton 8 client)"""
-        from lxml import etree
-
+        view, with the related_read_limit it sends (client_fields)"""
         from trytond.transaction import Transaction
         with Transaction().start(self.db, 0, readonly=True):
             Model = self.pool.get(model)
             view = Model.fields_view_get(view_type='form')
-        visible = {n.get('name')
-            for n in etree.fromstring(view['arch']).iter('field')
-            if n.get('visible') == '1'}
-        names = self.view_fields(model, 'form')
-        nested = []
-        for name, field in view['fields'].items():
-            if (field['type'] not in {'one2many', 'many2many'}
-                    or name not in visible or not field.get('views')):
-                continue
-            for sub, sub_field in ((s, f) for v in field['views'].values()
-                    for s, f in v['fields'].items()):
-                nested.append(f'{name}.{sub}')
-                if sub_field['type'] in {'many2one', 'one2one', 'reference'}:
-                    nested.append(f'{name}.{sub}.rec_name')
-                elif sub_field['type'] in {'selection', 'multiselection'}:
-                    nested.append(f'{name}.{sub}:string')
-            nested += [f'{name}.{f}'
-                for f in ['_timestamp', '_write', '_delete']]
-        related_read_limit = (
-            CLIENT_LIMIT // min(len(nested), 10) if nested else None)
-        return names + nested, related_read_limit
+        return form_fields(view)
 
     def client_read(self, user, context, model, ids, fields):
         "read() in chunks of client.limit // len(fields) like the client"
