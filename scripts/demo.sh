@@ -60,8 +60,21 @@ if [ ! -f "$SAO/index.html" ] || [ ! -f "$SAO/.kim-installed" ]; then
     mv "$VAR/package" "$SAO"
     rm -f "$tarball"
     echo "== Installing the dependencies of sao"
-    (cd "$SAO" && npm install --omit=dev --legacy-peer-deps --no-audit \
-        --no-fund --loglevel=error)
+    # npm resolves the development dependencies (grunt, eslint, babel …) even
+    # when it leaves them out, so a version of those missing on the registry
+    # failed the install: the unpacked package keeps its runtime ones only.
+    (cd "$SAO" && node -e '
+        const fs = require("fs");
+        const p = JSON.parse(fs.readFileSync("package.json"));
+        delete p.devDependencies;
+        fs.writeFileSync("package.json", JSON.stringify(p, null, 2) + "\n");')
+    for attempt in 1 2 3; do
+        (cd "$SAO" && npm install --omit=dev --legacy-peer-deps --no-audit \
+            --no-fund --loglevel=error) && break
+        [ "$attempt" -lt 3 ] || exit 1
+        echo "== npm install failed, trying again in 10 s"
+        sleep 10
+    done
     # index.html loads this optional file; an empty one avoids a 404 error.
     touch "$SAO/custom.css"
     test -f "$SAO/locale/de.json"
