@@ -386,11 +386,20 @@ class BrowserTestCase(unittest.TestCase):
         field.locator('tbody tr', has_text=text).wait_for()
 
     def fill_number(self, scope, name, value):
-        "Enter the number into the numeric field (its own input to edit)"
-        scope.locator(f'input[name="{name}"]:visible').click()
+        """Enter the number into the numeric field: its input to edit shows
+        once the field has the focus, which the form may still move"""
+        from playwright.sync_api import TimeoutError as Timeout
         number = scope.locator(f'input[name="{name}"][type=number]')
-        number.fill(value)
-        number.press('Tab')
+        for _ in range(3):
+            try:
+                scope.locator(f'input[name="{name}"]:visible').first.click(
+                    timeout=5000)
+                number.fill(value, timeout=5000)
+            except Timeout:
+                continue
+            number.press('Tab')
+            return
+        self.fail(f"the field {name} took no number")
 
     def page_tab(self, page, title):
         "Show the page of the form's notebook and return its field"
